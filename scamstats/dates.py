@@ -1,0 +1,68 @@
+"""Dates written as precisely as a source gives them: ``2025``, ``2025-07`` or ``2025-07-18``.
+
+A partial date is stored as the first day of the period it names plus its
+precision (``day``, ``month`` or ``year``), and written back the same way.
+
+>>> parse_partial_date("2025-07")
+(datetime.date(2025, 7, 1), 'month')
+>>> format_partial_date(datetime.date(2025, 7, 1), "month")
+'2025-07'
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
+
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def parse_partial_date(text: str) -> tuple[datetime.date, Precision]:
+    """Return the first day of the period ``text`` names and its precision.
+
+    Raises ``ValueError`` with a reader-facing message when ``text`` is not a
+    real calendar date in one of the three forms.
+
+    >>> parse_partial_date("2024")
+    (datetime.date(2024, 1, 1), 'year')
+    >>> parse_partial_date("2025-02-30")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a real date: day is out of range for month
+    """
+    match = _PARTIAL.fullmatch(text.strip())
+    if match is None:
+        raise ValueError("must be a date written YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    try:
+        first = datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError as error:
+        raise ValueError(f"not a real date: {error}") from None
+    precision: Precision = "day" if day else "month" if month else "year"
+    return first, precision
+
+
+def parse_full_date(text: str) -> datetime.date:
+    """Return the calendar date ``text`` names; only ``YYYY-MM-DD`` is accepted.
+
+    >>> parse_full_date("2025-10-25")
+    datetime.date(2025, 10, 25)
+    """
+    first, precision = parse_partial_date(text)
+    if precision != "day":
+        raise ValueError("must be a full date written YYYY-MM-DD")
+    return first
+
+
+def format_partial_date(first: datetime.date, precision: str) -> str:
+    """Write a stored partial date back as its source gave it.
+
+    >>> format_partial_date(datetime.date(2025, 1, 1), "year")
+    '2025'
+    """
+    iso = first.isoformat()
+    return {"day": iso, "month": iso[:7], "year": iso[:4]}[precision]

@@ -1,0 +1,215 @@
+"""Read the contributed input under ``datasets/`` into located rows.
+
+Every row keeps the file it came from and the line of each of its fields, so
+that any later problem can be reported as ``path:line: field: message``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .columns import RecordField, record_fields
+from .dates import parse_full_date, parse_partial_date
+from .problems import DataError, Problem
+from .yamlread import Scalar, YamlList, YamlMap, read_yaml
+
+_WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+"""Text may not start with these: spreadsheets would run it as a formula."""
+
+
+@dataclass
+class Rows:
+    """The rows of one table, with where each came from."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+    lines: list[dict[str, int]] = field(default_factory=list)
+
+    def add(self, row: dict[str, Any], path: str, lines: dict[str, int]) -> None:
+        self.rows.append(row)
+        self.paths.append(path)
+        self.lines.append(lines)
+
+    def where(self, position: int, column: str) -> tuple[str, int]:
+        """File and line of ``column`` in row ``position`` (the row's own line if absent)."""
+        lines = self.lines[position]
+        return self.paths[position], lines.get(column, lines[""])
+
+
+@dataclass
+class Input:
+    """Everything read from a datasets folder, before validation."""
+
+    tables: dict[str, Rows]
+    problems: list[Problem]
+
+
+def record_files(root: Path) -> list[Path]:
+    """The record files under ``root/records`` in a fixed order."""
+    folder = root / "records"
+    return sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
+
+
+def read_input(root: Path) -> Input:
+    """Read ``metrics.yaml``, ``events.yaml`` and every record file under ``root``."""
+    tables = {name: Rows() for name in ("sources", "figures", "events", "metrics")}
+    problems: list[Problem] = []
+    reader = _Reader(tables, problems)
+    reader.read_list(root / "metrics.yaml", "metrics", required=True)
+    reader.read_list(root / "events.yaml", "events", required=False)
+    for path in record_files(root):
+        reader.read_record(path)
+    return Input(tables, problems)
+
+
+class _Reader:
+    def __init__(self, tables: dict[str, Rows], problems: list[Problem]) -> None:
+        self.tables = tables
+        self.problems = problems
+
+    def load(self, path: Path) -> Any:
+        try:
+            return read_yaml(path)
+        except DataError as error:
+            self.problems.extend(error.problems)
+            return None
+
+    def read_list(self, path: Path, table: str, *, required: bool) -> None:
+        if not path.exists():
+            if required:
+                self.problems.append(Problem(str(path), 1, "file", "is missing"))
+            return
+        doc = self.load(path)
+        if doc is None:
+            return
+        if not isinstance(doc, YamlList):
+            self.problems.append(Problem(str(path), 1, table, "must be a list of entries"))
+            return
+        extra = {"source_id": RecordField("source_id", "text", True)} if table == "events" else {}
+        for item in doc:
+            self.read_row(item, str(path), table, {}, extra)
+
+    def read_record(self, path: Path) -> None:
+        name = str(path)
+        doc = self.load(path)
+        if doc is None:
+            return
+        if not isinstance(doc, YamlMap):
+            self.problems.append(Problem(name, 1, "file", "must be a mapping with source: and figures:"))
+            return
+        for key in doc:
+            if key not in ("source", "figures", "events"):
+                self.problems.append(
+                    Problem(name, doc.key_lines[key], key, "unknown section; expected source, figures, events")
+                )
+        source_id = path.stem
+        given = {"source_id": (source_id, 1)}
+        if "source" not in doc:
+            self.problems.append(Problem(name, doc.line, "source", "is required"))
+        else:
+            self.read_row(doc["source"], name, "sources", given)
+        if not doc.get("figures") and not doc.get("events"):
+            self.problems.append(Problem(name, doc.line, "figures", "is required: a list of figures (or of events)"))
+        for section, table in (("figures", "figures"), ("events", "events")):
+            items = doc.get(section)
+            if items is None:
+                continue
+            if not isinstance(items, YamlList):
+                self.problems.append(Problem(name, doc.key_lines[section], section, "must be a list"))
+                continue
+            for item in items:
+                self.read_row(item, name, table, given)
+
+    def read_row(
+        self,
+        item: Any,
+        path: str,
+        table: str,
+        given: dict[str, tuple[Any, int]],
+        extra: dict[str, RecordField] | None = None,
+    ) -> None:
+        if not isinstance(item, YamlMap):
+            line = item.line if isinstance(item, (Scalar, YamlList)) else 1
+            self.problems.append(Problem(path, line, table, "each entry must be a mapping of field: value"))
+            return
+        fields = {**record_fields(table), **(extra or {})}
+        row: dict[str, Any] = {name: None for name in fields}
+        lines: dict[str, int] = {"": item.line}
+        for name, (value, line) in given.items():
+            row[name] = value
+            lines[name] = line
+        for key, raw in item.items():
+            line = item.key_lines[key]
+            spec = fields.get(key)
+            if spec is None:
+                expected = ", ".join(fields)
+                self.problems.append(Problem(path, line, key, f"unknown field; expected one of {expected}"))
+                continue
+            lines[key] = line
+            try:
+                converted = convert(raw, spec)
+            except ValueError as error:
+                got = raw.text if isinstance(raw, Scalar) else type(raw).__name__.removeprefix("Yaml").lower()
+                self.problems.append(Problem(path, line, key, str(error), got))
+                continue
+            if spec.kind == "partial_date" and converted is not None:
+                row[key], row[key + "_precision"] = converted
+            else:
+                row[key] = converted
+        for name, spec in fields.items():
+            if spec.required and name not in item and name not in given:
+                self.problems.append(Problem(path, item.line, name, "is required"))
+        self.tables[table].add(row, path, lines)
+
+
+def convert(raw: Any, spec: RecordField) -> Any:
+    """Turn one YAML value into the column's Python value, or raise ``ValueError``.
+
+    >>> convert(Scalar("2,137", "str", 1), RecordField("value", "int", True))
+    Traceback (most recent call last):
+    ...
+    ValueError: must be a whole number written in plain digits
+    """
+    if not isinstance(raw, Scalar):
+        raise ValueError("must be a single value, not a list or mapping")
+    if raw.kind == "null" or raw.text == "":
+        return None
+    if spec.kind == "int":
+        if raw.kind not in ("int", "str") or not _WHOLE_NUMBER.fullmatch(raw.text):
+            raise ValueError("must be a whole number written in plain digits")
+        if raw.kind == "str":
+            raise ValueError("must be a number, not quoted text")
+        return int(raw.text)
+    if spec.kind == "date":
+        return parse_full_date(raw.text)
+    if spec.kind == "partial_date":
+        return parse_partial_date(raw.text)
+    return check_text(raw.text)
+
+
+def check_text(text: str) -> str:
+    """Refuse text a spreadsheet would run, or that hides control characters.
+
+    >>> check_text("=HYPERLINK(1)")
+    Traceback (most recent call last):
+    ...
+    ValueError: must not start with =, +, - or @ (spreadsheets read it as a formula)
+    """
+    if _CONTROL.search(text):
+        raise ValueError("must not contain control characters or line breaks")
+    if text.startswith(FORMULA_PREFIXES):
+        raise ValueError("must not start with =, +, - or @ (spreadsheets read it as a formula)")
+    if text != text.strip():
+        raise ValueError("must not start or end with spaces")
+    return text
+
+
+def paths_of(rows: Iterable[Rows]) -> set[str]:
+    """Every file that contributed a row."""
+    return {path for table in rows for path in table.paths}

@@ -1,0 +1,64 @@
+"""Coverage tables: how many figures and sources the dataset has, and where.
+
+>>> import scamstats
+>>> table = coverage(scamstats.load(), "metric")
+>>> list(table.columns)
+['figures', 'sources', 'first', 'last']
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .dataset import Dataset
+
+
+def coverage(ds: Dataset, by: str) -> pd.DataFrame:
+    """Figures, distinct sources and the as-of date range per value of ``by``.
+
+    ``by`` is a column of the figures table, or ``"year"`` (of ``period_end``)
+    or ``"language"`` (of the source).
+    """
+    figures = ds.figures
+    if by == "year":
+        key = figures["period_end"].dt.year.rename("year")
+    elif by == "language":
+        key = figures["source_id"].map(ds.sources.set_index("source_id")["language"]).rename("language")
+    else:
+        key = figures[by].fillna("(all)")
+    grouped = figures.groupby(key)
+    table = pd.DataFrame(
+        {
+            "figures": grouped.size(),
+            "sources": grouped["source_id"].nunique(),
+            "first": grouped["period_end"].min().dt.date,
+            "last": grouped["period_end"].max().dt.date,
+        }
+    )
+    return table.sort_index()
+
+
+def country_coverage(ds: Dataset) -> pd.DataFrame:
+    """Per country: figures where it is the place of enforcement, and where it is the reporter."""
+    where = ds.figures["country"].value_counts().rename("as_country")
+    who = ds.figures["reported_by"].value_counts().rename("as_reporter")
+    either = pd.concat(
+        [ds.figures["country"], ds.figures["reported_by"].where(ds.figures["reported_by"] != ds.figures["country"])]
+    ).value_counts()
+    table = pd.concat([where, who, either.rename("either")], axis=1).fillna(0).astype(int)
+    result: pd.DataFrame = table.sort_values("either", ascending=False)
+    return result
+
+
+def overview(ds: Dataset) -> dict[str, object]:
+    """Headline counts of a release."""
+    ends = ds.figures["period_end"]
+    return {
+        "dataset version": ds.version,
+        "figures": len(ds.figures),
+        "sources": len(ds.sources),
+        "events": len(ds.events),
+        "countries": ds.figures["country"].nunique(),
+        "languages": ds.sources["language"].nunique(),
+        "as-of dates": f"{ends.min().date()} to {ends.max().date()}" if len(ends) else "none",
+    }

@@ -1,0 +1,277 @@
+"""Check contributed data: every problem at once, each as ``path:line: field: message``.
+
+pandera checks each table against its model; the dataset-level rules below
+check what spans rows and tables (references, breakdowns, dates, keys).
+pandera's failure cases are translated here, so a contributor never sees
+a raw pandera report.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pandera.errors
+
+from .columns import column_names
+from .derive import derive_figures
+from .problems import Problem
+from .records import Input, Rows, read_input
+from .schema import NATURAL_KEY, TABLES
+from .vocabularies import CURRENCIES
+
+EARLIEST = datetime.date(2000, 1, 1)
+"""No date in the dataset may be earlier than this."""
+
+
+@dataclass
+class Checked:
+    """Tables ready to release (when ``problems`` is empty) and what is wrong with them."""
+
+    frames: dict[str, pd.DataFrame]
+    problems: list[Problem]
+    input: Input
+
+
+def check(root: Path, *, today: datetime.date | None = None) -> Checked:
+    """Read and validate the datasets folder ``root``."""
+    data = read_input(root)
+    frames = {name: to_frame(name, data.tables[name]) for name in TABLES}
+    frames["figures"] = derive_figures(frames["figures"], frames["metrics"])
+    frames = {name: frame[list(column_names(name))] for name, frame in frames.items()}
+    rule_problems = dataset_rules(frames, data.tables, today or datetime.date.today())
+    schema_problems: list[Problem] = []
+    for name, model in TABLES.items():
+        try:
+            frames[name] = model.validate(frames[name], lazy=True)
+        except pandera.errors.SchemaErrors as errors:
+            schema_problems.extend(translate(errors.failure_cases, data.tables[name], name))
+    problems = first_per_place(data.problems + schema_problems + rule_problems)
+    return Checked(frames, problems, data)
+
+
+def to_frame(table: str, rows: Rows) -> pd.DataFrame:
+    columns = list(column_names(table))
+    extra = [c for c in (rows.rows[0] if rows.rows else {}) if c not in columns]
+    frame = pd.DataFrame.from_records(rows.rows, columns=columns + extra)
+    for name, column in TABLES[table].to_schema().columns.items():
+        dtype = str(column.dtype)
+        if "datetime" in dtype:
+            frame[name] = pd.to_datetime(frame[name])
+        elif dtype == "Int64":
+            frame[name] = frame[name].astype("Int64")
+        elif dtype == "int64":
+            numbers = pd.to_numeric(frame[name], errors="coerce")
+            frame[name] = numbers.astype("int64") if numbers.notna().all() else numbers
+        else:
+            frame[name] = frame[name].astype(dtype)
+    return frame
+
+
+def first_per_place(problems: list[Problem]) -> list[Problem]:
+    """One problem per file, line and field (the earliest found), sorted."""
+    seen: set[tuple[str, int, str]] = set()
+    kept = []
+    for problem in problems:
+        place = (problem.path, problem.line, problem.field)
+        if place not in seen:
+            seen.add(place)
+            kept.append(problem)
+    return sorted(kept)
+
+
+_CHECK_MESSAGES = {
+    "greater_than_or_equal_to": "must be >= {0}",
+    "less_than_or_equal_to": "must be <= {0}",
+    "str_matches": "is not in the expected form ({0})",
+    "str_length": "must be {0} to {1} characters long",
+    "field_uniqueness": "must be unique; another row has the same value",
+    "not_nullable": "is required",
+    "is_language": "is not a BCP 47 language tag with a known ISO 639 language",
+}
+_FORMS = {
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "lowercase words joined by hyphens",
+    r"^[a-z][a-z0-9_]*$": "lowercase words joined by underscores",
+    r"^https?://[^\s/$.?#][^\s]*$": "an http:// or https:// address",
+    r"^f[0-9a-f]{12}$": "f followed by 12 hex digits",
+    r"^[a-z]+$|^[A-Z]{3}$": "a unit name or an ISO 4217 currency code",
+    r"^\d{2,6}$": "2 to 6 digits",
+}
+
+
+def check_message(check: str, column: str) -> str:
+    """Say what a pandera check means, for the person who wrote the value.
+
+    >>> check_message("greater_than_or_equal_to(0)", "value")
+    'must be >= 0'
+    >>> check_message("isin(['AFG', 'ALB'])", "country")
+    'is not an ISO 3166-1 alpha-3 country code'
+    """
+    name, _, arguments = check.partition("(")
+    arguments = arguments.rstrip(")")
+    if name == "isin":
+        if column in ("country", "reported_by", "nationality"):
+            return "is not an ISO 3166-1 alpha-3 country code"
+        return "must be one of " + ", ".join(re.findall(r"'([^']*)'", arguments))
+    if name == "str_matches":
+        return _CHECK_MESSAGES[name].format(_FORMS.get(arguments.strip("'\""), arguments))
+    if name in _CHECK_MESSAGES:
+        values = [v.strip() for v in arguments.split(",")] if arguments else []
+        values = [v for v in values if v != "None"] or ["1", "?"]
+        return _CHECK_MESSAGES[name].format(*values, *values)
+    if name.startswith("coerce_dtype") or name.startswith("dtype"):
+        return "has the wrong type"
+    return f"fails the check {check}"
+
+
+def translate(cases: pd.DataFrame, rows: Rows, table: str) -> list[Problem]:
+    """pandera failure cases → problems located in the record files."""
+    problems = []
+    columns = TABLES[table].to_schema().columns
+    for raw_column, check, got, index in zip(
+        cases["column"], cases["check"], cases["failure_case"], cases["index"], strict=True
+    ):
+        column = raw_column if isinstance(raw_column, str) else table
+        meta = (columns[column].metadata or {}) if column in columns else {}
+        if meta.get("derived") or (meta.get("record_optional") and check == "not_nullable"):
+            continue  # a consequence of a problem reported on the field it derives from
+        message = check_message(str(check), column)
+        if index is None or pd.isna(index):
+            problems.append(Problem("<dataset>", 0, column, message))
+            continue
+        path, line = rows.where(int(index), column)
+        if message == "is required" or got is None or (not isinstance(got, str) and pd.isna(got)):
+            problems.append(Problem(path, line, column, message))
+        else:
+            problems.append(Problem(path, line, column, message, _plain(got)))
+    return problems
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return value
+
+
+def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today: datetime.date) -> list[Problem]:
+    """Rules that span rows and tables."""
+    problems: list[Problem] = []
+    figures, sources, events, metrics = (frames[n] for n in ("figures", "sources", "events", "metrics"))
+
+    def at(table: str, mask: pd.Series, column: str, message: str, got: pd.Series | None = None) -> None:
+        for position in mask[mask.fillna(False).astype(bool)].index:
+            path, line = rows[table].where(int(position), column)
+            if got is None:
+                problems.append(Problem(path, line, column, message))
+            else:
+                problems.append(Problem(path, line, column, message, _plain(got.loc[position])))
+
+    known_metrics = set(metrics["metric"].dropna())
+    known_events = set(events["event_id"].dropna())
+    known_sources = set(sources["source_id"].dropna())
+    metric_list = ", ".join(sorted(known_metrics))
+    at(
+        "figures",
+        figures["metric"].notna() & ~figures["metric"].isin(known_metrics),
+        "metric",
+        f"unknown metric; known metrics: {metric_list}",
+        figures["metric"],
+    )
+    at(
+        "figures",
+        figures["campaign"].notna() & ~figures["campaign"].isin(known_events),
+        "campaign",
+        "no event has this event_id",
+        figures["campaign"],
+    )
+    at(
+        "events",
+        events["source_id"].notna() & ~events["source_id"].isin(known_sources),
+        "source_id",
+        "no record file has this source_id",
+        events["source_id"],
+    )
+
+    money = figures["metric"].map(dict(zip(metrics["metric"], metrics["unit"], strict=True))) == "currency"
+    at(
+        "figures",
+        money & ~figures["unit"].isin(CURRENCIES),
+        "unit",
+        "money metrics need an ISO 4217 currency code as unit",
+        figures["unit"],
+    )
+    expected_unit = figures["metric"].map(dict(zip(metrics["metric"], metrics["unit"], strict=True)))
+    at(
+        "figures",
+        ~money & expected_unit.notna() & (figures["unit"] != expected_unit),
+        "unit",
+        "differs from the metric's unit; leave unit out for metrics that are not money",
+        figures["unit"],
+    )
+
+    at(
+        "figures",
+        figures["period_start"] > figures["period_end"],
+        "period_start",
+        "is after period_end",
+        figures["period_start"],
+    )
+    published = figures["source_id"].map(dict(zip(sources["source_id"], sources["published"], strict=True)))
+    at(
+        "figures",
+        figures["period_end"] > published,
+        "period_end",
+        "is after the source's published date",
+        figures["period_end"],
+    )
+    at("sources", sources["published"] > sources["accessed"], "published", "is after accessed", sources["published"])
+
+    latest = pd.Timestamp(today)
+    earliest = pd.Timestamp(EARLIEST)
+    for table, column in (
+        ("sources", "published"),
+        ("sources", "accessed"),
+        ("figures", "period_start"),
+        ("figures", "period_end"),
+        ("events", "date"),
+    ):
+        dates = frames[table][column]
+        at(table, dates > latest, column, "is in the future", dates)
+        at(table, dates < earliest, column, f"is before {EARLIEST.isoformat()}", dates)
+
+    duplicated_url = sources["url"].notna() & sources.duplicated("url", keep="first")
+    at("sources", duplicated_url, "url", "is already recorded in another file (one file per source)", sources["url"])
+    key = list(NATURAL_KEY)
+    duplicated_key = figures.duplicated(key, keep="first") & figures["metric"].notna()
+    at(
+        "figures",
+        duplicated_key,
+        "metric",
+        "duplicate figure: another figure of this source has the same country, place, scope, metric, "
+        "nationality and period",
+        figures["metric"],
+    )
+    problems.extend(breakdown_problems(figures, rows["figures"]))
+    return problems
+
+
+def breakdown_problems(figures: pd.DataFrame, rows: Rows) -> list[Problem]:
+    """Nationality breakdowns whose lowest values add up to more than an exact total."""
+    group = [c for c in NATURAL_KEY if c != "nationality"]
+    parts = figures[figures["nationality"].notna()]
+    totals = figures[figures["nationality"].isna() & (figures["qualifier"] == "exact")]
+    if parts.empty or totals.empty:
+        return []
+    summed = parts.groupby(group, dropna=False)["value_low"].sum().rename("parts").reset_index()
+    joined = totals.reset_index().merge(summed, on=group, how="inner")
+    over = joined[joined["parts"] > joined["value"]]
+    problems = []
+    for position, total, parts_sum in zip(over["index"], over["value"], over["parts"], strict=True):
+        path, line = rows.where(int(position), "value")
+        message = f"is less than its nationality breakdown, which adds up to {parts_sum}"
+        problems.append(Problem(path, line, "value", message, total))
+    return problems

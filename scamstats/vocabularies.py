@@ -1,0 +1,69 @@
+"""Controlled vocabularies shared by the schema, the reader and the query API.
+
+Kept free of pandera so that :func:`scamstats.load` stays light.
+
+>>> "KHM" in COUNTRIES, "USD" in CURRENCIES
+(True, True)
+"""
+
+from __future__ import annotations
+
+import pycountry
+
+from .intervals import QUALIFIERS
+
+COUNTRIES: frozenset[str] = frozenset(c.alpha_3 for c in pycountry.countries)
+"""ISO 3166-1 alpha-3 codes."""
+
+CURRENCIES: frozenset[str] = frozenset(c.alpha_3 for c in pycountry.currencies)
+"""ISO 4217 codes."""
+
+SOURCE_KINDS = ("news", "government", "intergovernmental", "ngo", "academic")
+EVENT_KINDS = (
+    "campaign",
+    "deadline",
+    "directive",
+    "raid",
+    "border_measure",
+    "ban",
+    "law",
+    "sanction",
+    "treaty",
+    "agreement",
+)
+UNITS = ("persons", "cases", "sites", "devices", "buildings", "currency")
+"""What a metric counts; ``currency`` means each figure names its ISO 4217 code."""
+
+CTS_STAGES = ("police", "prosecution", "conviction")
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+METRIC_NAME = r"^[a-z][a-z0-9_]*$"
+URL = r"^https?://[^\s/$.?#][^\s]*$"
+BCP47 = r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"
+
+
+def is_language(tag: str) -> bool:
+    """Whether ``tag`` is a BCP 47 tag whose primary subtag is an ISO 639 language.
+
+    >>> is_language("vi"), is_language("zh-Hans"), is_language("xx")
+    (True, True, False)
+    """
+    primary = tag.split("-", 1)[0]
+    found = pycountry.languages.get(alpha_2=primary) if len(primary) == 2 else None
+    return (found or pycountry.languages.get(alpha_3=primary)) is not None
+
+
+__all__ = [
+    "BCP47",
+    "COUNTRIES",
+    "CTS_STAGES",
+    "CURRENCIES",
+    "EVENT_KINDS",
+    "METRIC_NAME",
+    "QUALIFIERS",
+    "SLUG",
+    "SOURCE_KINDS",
+    "UNITS",
+    "URL",
+    "is_language",
+]

@@ -1,0 +1,133 @@
+"""Each kind of bad record gives one clear `path:line: field: message`, exit 1, and no output files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scamstats.cli import main
+
+RECORD = "records/khm-2025-07-18-example-crackdown.yaml"
+
+
+def replace_line(text: str, number: int, new: str | None) -> str:
+    lines = text.split("\n")
+    if new is None:
+        del lines[number - 1]
+    else:
+        lines[number - 1] = new
+    return "\n".join(lines)
+
+
+def insert_after(text: str, number: int, new: str) -> str:
+    lines = text.split("\n")
+    lines.insert(number, new)
+    return "\n".join(lines)
+
+
+# (case, how to change the record file, expected "line: field: message" start)
+CASES = [
+    ("missing field", lambda t: replace_line(t, 11, None), "10: reported_by: is required"),
+    ("wrong type", lambda t: replace_line(t, 13, "    value: lots"), "13: value: must be a whole number"),
+    ("quoted number", lambda t: replace_line(t, 13, '    value: "2137"'), "13: value: must be a number"),
+    ("number with separators", lambda t: replace_line(t, 13, "    value: 2,137"), "13: value: must be a whole number"),
+    ("unknown metric", lambda t: replace_line(t, 12, "    metric: arrestd"), "12: metric: unknown metric"),
+    ("bad country code", lambda t: replace_line(t, 10, "  - country: XYZ"), "10: country: is not an ISO 3166-1"),
+    ("bad nationality", lambda t: replace_line(t, 21, "    nationality: Vietnam"), "21: nationality: is not an ISO"),
+    ("negative value", lambda t: replace_line(t, 13, "    value: -5"), "13: value: must be >= 0 (got -5)"),
+    ("oversized value", lambda t: replace_line(t, 13, "    value: 99999999999999999"), "13: value: must be <="),
+    ("start after end", lambda t: replace_line(t, 15, "    period_start: 2025-08-01"), "15: period_start: is after"),
+    ("as-of after publication", lambda t: replace_line(t, 16, "    period_end: 2025-07-20"), "16: period_end: is after"),
+    ("duplicate key", lambda t: replace_line(t, 21, None), "20: metric: duplicate figure"),
+    ("unknown qualifier", lambda t: replace_line(t, 14, "    qualifier: roughly"), "14: qualifier: must be one of"),
+    ("breakdown over total", lambda t: replace_line(t, 22, "    value: 3000"), "13: value: is less than its"),
+    (
+        "python tag",
+        lambda t: replace_line(t, 13, "    value: !!python/object/apply:os.system ['echo hi']"),
+        "13: value: tags are not allowed",
+    ),
+    ("duplicate YAML key", lambda t: insert_after(t, 13, "    value: 5"), "14: value: duplicate key"),
+    ("non-http url", lambda t: replace_line(t, 4, "  url: ftp://example.org/x"), "4: url: is not in the expected"),
+    ("malformed date", lambda t: replace_line(t, 5, "  published: 2025-13-45"), "5: published: not a real date"),
+    ("partial publication date", lambda t: replace_line(t, 5, "  published: 2025-07"), "5: published: must be a full"),
+    ("empty file", lambda t: "", "1: file: is empty"),
+    ("list for text", lambda t: replace_line(t, 2, "  title: [a, b]"), "2: title: must be a single value"),
+    ("unknown field", lambda t: insert_after(t, 17, "    colour: red"), "18: colour: unknown field"),
+    ("formula text", lambda t: replace_line(t, 17, "    note: =SUM(A1:A9)"), "17: note: must not start with ="),
+    ("control character", lambda t: replace_line(t, 17, '    note: "a\\u0007b"'), "17: note: must not contain control"),
+    ("unknown language", lambda t: replace_line(t, 7, "  language: xx"), "7: language: is not a BCP 47"),
+    ("unknown source kind", lambda t: replace_line(t, 8, "  kind: blog"), "8: kind: must be one of"),
+    ("invalid YAML", lambda t: replace_line(t, 13, "    value: [1,"), "15: yaml: invalid YAML"),
+    ("alias", lambda t: replace_line(t, 17, "    note: *x"), "17: yaml: invalid YAML: found undefined alias"),
+    ("dangling campaign", lambda t: insert_after(t, 17, "    campaign: khm-nope"), "18: campaign: no event has"),
+    ("future date", lambda t: replace_line(t, 6, "  accessed: 2999-01-01"), "6: accessed: is in the future"),
+    ("date before 2000", lambda t: replace_line(t, 15, "    period_start: 1999-12-31"), "15: period_start: is before"),
+    ("currency on a count", lambda t: insert_after(t, 13, "    unit: USD"), "14: unit: differs from the metric"),
+]
+
+
+def run_build(root: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    status = main(["build", str(root), "--out", str(out)])
+    return status, capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("case", "change", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_bad_record_is_reported_at_its_line_and_nothing_is_written(
+    mini: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str, change: object, expected: str
+) -> None:
+    path = mini / RECORD
+    path.write_text(change(path.read_text()), encoding="utf-8")  # type: ignore[operator]
+    out = tmp_path / "out"
+    status, printed = run_build(mini, out, capsys)
+    assert status == 1
+    assert f"{path}:{expected}" in printed, printed
+    assert not out.exists()
+
+
+def test_every_problem_is_reported_at_once(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = mini / RECORD
+    text = replace_line(path.read_text(), 13, "    value: -5")
+    text = replace_line(text, 12, "    metric: arrestd")
+    path.write_text(replace_line(text, 7, "  language: xx"))
+    assert main(["validate", str(mini)]) == 1
+    printed = capsys.readouterr().out
+    assert f"{path}:7: language:" in printed
+    assert f"{path}:12: metric:" in printed
+    assert f"{path}:13: value:" in printed
+
+
+def test_dangling_event_source_is_reported_in_events_file(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    events = mini / "events.yaml"
+    events.write_text(events.read_text().replace("source_id: khm-2025-10-example-campaign", "source_id: nope"))
+    assert main(["validate", str(mini)]) == 1
+    assert f"{events}:6: source_id: no record file has this source_id (got 'nope')" in capsys.readouterr().out
+
+
+def test_same_url_in_two_files_is_reported(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = mini / RECORD
+    copy = mini / "records" / "khm-2025-07-18-example-zcopy.yaml"
+    copy.write_text(first.read_text())
+    assert main(["validate", str(mini)]) == 1
+    assert f"{copy}:4: url: is already recorded in another file" in capsys.readouterr().out
+
+
+def test_not_utf8_file_is_reported(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = mini / RECORD
+    path.write_bytes(path.read_bytes().replace(b"Example News", b"Exampl\xe9 News"))
+    assert main(["validate", str(mini)]) == 1
+    assert f"{path}:3: file: is not valid UTF-8 text" in capsys.readouterr().out
+
+
+def test_billion_laughs_is_refused_quickly(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    lines += [f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]" for i in range(20)]
+    path = mini / "records" / "khm-laughs.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    assert main(["validate", str(mini)]) == 1
+    assert f"{path}:1: b: aliases (*name) are not allowed" in capsys.readouterr().out
+
+
+def test_clean_folder_validates_with_a_summary(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(mini)]) == 0
+    assert capsys.readouterr().out.strip() == "ok: 4 figures, 2 sources, 1 countries, 2 events"

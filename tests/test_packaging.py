@@ -1,0 +1,55 @@
+"""The installed package agrees with itself: version, public names, package data, CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from importlib.metadata import version
+
+from conftest import REPO
+
+import scamstats
+from scamstats.load import bundled_files
+
+
+def test_version_comes_from_package_metadata() -> None:
+    assert scamstats.__version__ == version("scamstats")
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text())
+    assert scamstats.__version__ == pyproject["project"]["version"]
+
+
+def test_public_names_exist() -> None:
+    for name in scamstats.__all__:
+        assert getattr(scamstats, name) is not None
+
+
+def test_package_data_is_shipped() -> None:
+    names = {entry.name for entry in bundled_files().iterdir()}
+    assert {"figures.csv", "sources.csv", "events.csv", "metrics.csv", "datapackage.json"} <= names
+    assert (bundled_files().joinpath("..").joinpath("py.typed")).is_file() or (REPO / "scamstats" / "py.typed").is_file()
+
+
+def test_importing_is_light() -> None:
+    code = "import sys, scamstats; print(sorted(m for m in ('pandera', 'pooch', 'matplotlib') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_info_prints_version_and_counts() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "scamstats.cli", "info"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    ds = scamstats.load()
+    assert f"dataset version: {ds.version}" in result.stdout
+    assert f"figures: {len(ds.figures)}" in result.stdout
+    assert "figures per country" in result.stdout
+
+
+def test_bad_command_exits_2() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "scamstats.cli", "validate", "/nonexistent"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert "not a datasets folder" in result.stderr
