@@ -38,6 +38,15 @@ def released(row: pd.Series, column: str) -> str:
     return str(value)
 
 
+def mismatches(path: Path, written: dict[str, Any], row: pd.Series) -> list[str]:
+    """Fields of one record entry whose released value differs from what was written."""
+    return [
+        f"{path}: {name}: {as_written(value)!r} != {released(row, name)!r}"
+        for name, value in written.items()
+        if released(row, name) != as_written(value)
+    ]
+
+
 def differences(root: Path, ds: Dataset) -> list[str]:
     """Every record field that does not reach the release unchanged (empty when all do)."""
     problems: list[str] = []
@@ -54,9 +63,7 @@ def differences(root: Path, ds: Dataset) -> list[str]:
         if row is None:
             problems.append(f"{path}: source missing from the release")
             continue
-        for name, value in doc["source"].items():
-            if released(row, name) != as_written(value):
-                problems.append(f"{path}: source.{name}: {as_written(value)!r} != {released(row, name)!r}")
+        problems += mismatches(path, doc["source"], row)
         for figure in doc.get("figures") or []:
             seen_figures += 1
             key = tuple(as_written(figure.get(c)) if c != "source_id" else source_id for c in KEY)
@@ -64,17 +71,13 @@ def differences(root: Path, ds: Dataset) -> list[str]:
             if found is None:
                 problems.append(f"{path}: figure {key} missing from the release")
                 continue
-            for name, value in figure.items():
-                if released(found, name) != as_written(value):
-                    problems.append(f"{path}: {name}: {as_written(value)!r} != {released(found, name)!r}")
+            problems += mismatches(path, figure, found)
         for event in doc.get("events") or []:
             found = events.get(event["event_id"])
             if found is None or found["source_id"] != source_id:
                 problems.append(f"{path}: event {event['event_id']} missing from the release")
                 continue
-            for name, value in event.items():
-                if released(found, name) != as_written(value):
-                    problems.append(f"{path}: {name}: {as_written(value)!r} != {released(found, name)!r}")
+            problems += mismatches(path, event, found)
     if seen_figures != len(ds.figures):
         problems.append(f"{seen_figures} figures in the records, {len(ds.figures)} in the release")
     return problems

@@ -38,7 +38,11 @@ CASES = [
     ("negative value", lambda t: replace_line(t, 13, "    value: -5"), "13: value: must be >= 0 (got -5)"),
     ("oversized value", lambda t: replace_line(t, 13, "    value: 99999999999999999"), "13: value: must be <="),
     ("start after end", lambda t: replace_line(t, 15, "    period_start: 2025-08-01"), "15: period_start: is after"),
-    ("as-of after publication", lambda t: replace_line(t, 16, "    period_end: 2025-07-20"), "16: period_end: is after"),
+    (
+        "as-of after publication",
+        lambda t: replace_line(t, 16, "    period_end: 2025-07-20"),
+        "16: period_end: is after",
+    ),
     ("duplicate key", lambda t: replace_line(t, 21, None), "20: metric: duplicate figure"),
     ("unknown qualifier", lambda t: replace_line(t, 14, "    qualifier: roughly"), "14: qualifier: must be one of"),
     ("breakdown over total", lambda t: replace_line(t, 22, "    value: 3000"), "13: value: is less than its"),

@@ -34,7 +34,13 @@ def test_two_builds_are_byte_identical(mini: Path, tmp_path: Path) -> None:
     build(mini, tmp_path / "a")
     build(mini, tmp_path / "b")
     assert digests(tmp_path / "a") == digests(tmp_path / "b")
-    assert set(digests(tmp_path / "a")) == {"figures.csv", "sources.csv", "events.csv", "metrics.csv", "datapackage.json"}
+    assert set(digests(tmp_path / "a")) == {
+        "figures.csv",
+        "sources.csv",
+        "events.csv",
+        "metrics.csv",
+        "datapackage.json",
+    }
 
 
 def test_manifest_names_version_and_the_hash_of_each_file(mini: Path, tmp_path: Path) -> None:
