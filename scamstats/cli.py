@@ -112,9 +112,13 @@ def cmd_series(args: argparse.Namespace) -> int:
 
     ds = load()
     points = ds.series(
-        args.country, args.metric, nationality=args.nationality, place=args.place, scope=args.scope,
+        args.country,
+        args.metric,
+        nationality=args.nationality,
+        place=args.place,
+        scope=args.scope,
         baseline=args.baseline,
-    )  # fmt: skip
+    )
     if args.format != "table":
         print(machine(points, args.format))
         return 0
@@ -125,8 +129,15 @@ def cmd_series(args: argparse.Namespace) -> int:
     notes = Footnotes(ds.sources)
     rows = []
     for point in points.to_dict("records"):
-        flags = [name for name, on in (("decrease", point["decrease"]), ("conflict", point["conflict"]),
-                 ("new baseline", point["baseline_change"])) if on]  # fmt: skip
+        flags = [
+            name
+            for name, on in (
+                ("decrease", point["decrease"]),
+                ("conflict", point["conflict"]),
+                ("new baseline", point["baseline_change"]),
+            )
+            if on
+        ]
         rows.append(
             {
                 "as of": as_written(point["period_end"], point["period_end_precision"]),
@@ -207,8 +218,10 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         print(f"\n{number}. {', '.join(about)}")
         for figure in group.to_dict("records"):
             wire = "" if pd.isna(figure["wire"]) else f" ({figure['wire']})"
-            print(f"   side {figure['side']}: {qualified(figure['value'], figure['qualifier'])}  "
-                  f"{figure['publisher']}{wire}  {figure['source_id']}")  # fmt: skip
+            print(
+                f"   side {figure['side']}: {qualified(figure['value'], figure['qualifier'])}  "
+                f"{figure['publisher']}{wire}  {figure['source_id']}"
+            )
             print(f"           {figure['url']}")
     return 0
 
@@ -238,9 +251,13 @@ def cmd_plot(args: argparse.Namespace) -> int:
     ds = load()
     if args.kind == "series":
         figure = ds.plot_series(
-            args.country, args.metric, nationality=args.nationality, place=args.place, scope=args.scope,
+            args.country,
+            args.metric,
+            nationality=args.nationality,
+            place=args.place,
+            scope=args.scope,
             baseline=args.baseline,
-        )  # fmt: skip
+        )
     else:
         figure = ds.plot_compare(args.metric, countries=args.countries, at=args.at)
     figure.savefig(args.output, dpi=args.dpi, bbox_inches="tight")

@@ -118,23 +118,60 @@ def plot_series(
         low = run["value_low"].astype(float)
         high = run["value_high"].astype(float).fillna(low)
         ax.fill_between(days, low, high, color=_BAND, alpha=0.5, linewidth=0, label="interval" if number == 0 else None)
-        ax.plot(days, run["value"].astype(float), color=_LINE, linewidth=1.6, marker="o", markersize=4,
-                label="reported (one per date)" if number == 0 else None)  # fmt: skip
+        ax.plot(
+            days,
+            run["value"].astype(float),
+            color=_LINE,
+            linewidth=1.6,
+            marker="o",
+            markersize=4,
+            label="reported (one per date)" if number == 0 else None,
+        )
     open_ended = points[points["value_high"].isna()]
     if not open_ended.empty:
-        ax.scatter(_days(open_ended["period_end"]), open_ended["value_low"].astype(float), marker="^", s=60,
-                   color=_LINE, zorder=4, label="no upper bound")  # fmt: skip
+        ax.scatter(
+            _days(open_ended["period_end"]),
+            open_ended["value_low"].astype(float),
+            marker="^",
+            s=60,
+            color=_LINE,
+            zorder=4,
+            label="no upper bound",
+        )
     for shape, (name, group) in zip(_MARKERS * 3, figures.groupby("metric", sort=True), strict=False):
-        ax.scatter(_days(group["period_end"]), group["value"].astype(float), marker=shape, s=22, color="#333333",
-                   alpha=0.7, zorder=5, label=f"each source ({name})")  # fmt: skip
+        ax.scatter(
+            _days(group["period_end"]),
+            group["value"].astype(float),
+            marker=shape,
+            s=22,
+            color="#333333",
+            alpha=0.7,
+            zorder=5,
+            label=f"each source ({name})",
+        )
     falling = points[points["decrease"]]
     if not falling.empty:
-        ax.scatter(_days(falling["period_end"]), falling["value"].astype(float), marker="v", s=70, color=_CONFLICT,
-                   zorder=6, label="decrease")  # fmt: skip
+        ax.scatter(
+            _days(falling["period_end"]),
+            falling["value"].astype(float),
+            marker="v",
+            s=70,
+            color=_CONFLICT,
+            zorder=6,
+            label="decrease",
+        )
     clashing = points[points["conflict"]]
     if not clashing.empty:
-        ax.scatter(_days(clashing["period_end"]), clashing["value"].astype(float), s=170, facecolors="none",
-                   edgecolors=_CONFLICT, linewidths=1.5, zorder=6, label="conflicting figures")  # fmt: skip
+        ax.scatter(
+            _days(clashing["period_end"]),
+            clashing["value"].astype(float),
+            s=170,
+            facecolors="none",
+            edgecolors=_CONFLICT,
+            linewidths=1.5,
+            zorder=6,
+            label="conflicting figures",
+        )
     _events(ds, ax, country, points, set(figures["campaign"].dropna()))
     chosen = [metric] if isinstance(metric, str) else list(metric)
     title = f"{country_name(country.strip().upper())}: {' / '.join(chosen)}"
@@ -174,16 +211,24 @@ def _events(ds: Dataset, ax: Any, country: str, points: pd.DataFrame, campaigns:
             rows.append(x)
         rows[row] = x
         ax.axvline(day, color=_EVENT, linestyle=":", linewidth=1)
-        ax.annotate(str(number), (day, 1), xycoords=("data", "axes fraction"), xytext=(2, -10 - 9 * row),
-                    textcoords="offset points", fontsize=7, color=_EVENT)  # fmt: skip
+        ax.annotate(
+            str(number),
+            (day, 1),
+            xycoords=("data", "axes fraction"),
+            xytext=(2, -10 - 9 * row),
+            textcoords="offset points",
+            fontsize=7,
+            color=_EVENT,
+        )
         lines.append(f"{number}  {event.date:%Y-%m-%d}  {textwrap.shorten(str(event.title), 110)}")
     ax.set_xlim(left, right)
     if lines:
         ax.text(0, -0.1, "Events\n" + "\n".join(lines), transform=ax.transAxes, va="top", fontsize=7, color="#444444")
 
 
-def plot_compare(ds: Dataset, metric: Codes, *, countries: Codes | None = None, at: When | None = None,
-                 ax: Any = None) -> Any:  # fmt: skip
+def plot_compare(
+    ds: Dataset, metric: Codes, *, countries: Codes | None = None, at: When | None = None, ax: Any = None
+) -> Any:
     """Bar chart of :func:`scamstats.compare.compare`: each country's latest figure, its interval and as-of date.
 
     Parameters
@@ -227,8 +272,14 @@ def plot_compare(ds: Dataset, metric: Codes, *, countries: Codes | None = None, 
     ax.errorbar(positions, values, yerr=[low.tolist(), high.tolist()], fmt="none", ecolor=_LINE, capsize=4)
     unbounded = table["value_high"].isna().to_numpy()
     if unbounded.any():
-        ax.scatter([p for p, u in zip(positions, unbounded, strict=True) if u], values[unbounded], marker="^",
-                   color=_LINE, zorder=4, label="no upper bound")  # fmt: skip
+        ax.scatter(
+            [p for p, u in zip(positions, unbounded, strict=True) if u],
+            values[unbounded],
+            marker="^",
+            color=_LINE,
+            zorder=4,
+            label="no upper bound",
+        )
         ax.legend(loc="upper right", fontsize=8)
     labels = [
         "\n".join([country, as_written(day, precision), *([f"since {start}"] if not pd.isna(start) else [])])
@@ -239,8 +290,9 @@ def plot_compare(ds: Dataset, metric: Codes, *, countries: Codes | None = None, 
     ax.set_xticks(positions, labels)
     for position, value, qualifier in zip(positions, values, table["qualifier"], strict=True):
         word = "" if qualifier == "exact" else qualifier.replace("_", " ") + " "
-        ax.annotate(f"{word}{value:,.0f}", (position, value), xytext=(0, 3), textcoords="offset points",
-                    ha="center", fontsize=8)  # fmt: skip
+        ax.annotate(
+            f"{word}{value:,.0f}", (position, value), xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8
+        )
     chosen = [metric] if isinstance(metric, str) else list(metric)
     moment = f"as of {when('at', at, end=True):%Y-%m-%d}" if at is not None else "(latest)"
     ax.set_title(f"{' / '.join(chosen)}: latest figure per country {moment}")

@@ -221,7 +221,7 @@ def series(
         lows.append(step[0])
         highs.append(step[1])
         change.append(same is False)
-        decrease.append(same is not False and step[1] is not None and step[1] < 0)
+        decrease.append(step[1] is not None and step[1] < 0)
         previous = (here, start_text, campaign_text)
     points["increment_low"] = pd.array(lows, dtype="Int64")
     points["increment_high"] = pd.array(highs, dtype="Int64")
