@@ -75,17 +75,17 @@ def _bibtex(package: Mapping[str, Any]) -> str:
 
 def _csl(package: Mapping[str, Any]) -> str:
     version = str(package["version"])
-    year, month, day = (int(part) for part in _released(package).split("-"))
-    item = {
+    item: dict[str, Any] = {
         "id": f"{package.get('name', 'scamstats')}-{version}",
         "type": "dataset",
         "title": package["title"],
         "author": [{"literal": name} for name in authors(package)],
-        "issued": {"date-parts": [[year, month, day]]},
         "version": version,
         "URL": package.get("homepage", ""),
         "license": _licences(package),
     }
+    if _released(package):
+        item["issued"] = {"date-parts": [[int(part) for part in _released(package).split("-")]]}
     return json.dumps([item], indent=2, ensure_ascii=False)
 
 

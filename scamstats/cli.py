@@ -13,8 +13,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-import pandas as pd
-
 from .choices import ChoiceError
 
 Command = Callable[[argparse.Namespace], int]
@@ -108,7 +106,7 @@ def _selection(args: argparse.Namespace) -> str:
 def cmd_series(args: argparse.Namespace) -> int:
     from . import load
     from .cite import country_name
-    from .render import Footnotes, as_written, machine, qualified, span, table
+    from .render import machine, series_text
 
     ds = load()
     points = ds.series(
@@ -122,107 +120,36 @@ def cmd_series(args: argparse.Namespace) -> int:
     if args.format != "table":
         print(machine(points, args.format))
         return 0
-    heading = f"{country_name(args.country.upper())}: {', '.join(args.metric)} ({_selection(args)})"
-    if points.empty:
-        print(f"{heading}: no figures")
-        return 0
-    notes = Footnotes(ds.sources)
-    rows = []
-    for point in points.to_dict("records"):
-        flags = [
-            name
-            for name, on in (
-                ("decrease", point["decrease"]),
-                ("conflict", point["conflict"]),
-                ("new baseline", point["baseline_change"]),
-            )
-            if on
-        ]
-        rows.append(
-            {
-                "as of": as_written(point["period_end"], point["period_end_precision"]),
-                **({"metric": point["metric"]} if len(args.metric) > 1 else {}),
-                "value": qualified(point["value"], point["qualifier"]),
-                "interval": span(point["value_low"], point["value_high"]),
-                "increment": span(point["increment_low"], point["increment_high"], signed=True),
-                "baseline": "" if pd.isna(point["baseline"]) else point["baseline"],
-                "flags": ", ".join(flags),
-                "corroborated": str(point["corroborated_by"]),
-                "sources": notes.refer(point["source_ids"]),
-            }
-        )
-    print(f"{heading}, {len(rows)} dates")
-    print(table(rows, right=["value", "interval", "increment", "corroborated"]))
-    print()
-    print(notes.listing())
+    heading = f"{country_name(args.country.strip().upper())}: {', '.join(args.metric)} ({_selection(args)})"
+    print(series_text(points, ds.sources, heading, show_metric=len(args.metric) > 1))
     return 0
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from . import load
-    from .render import Footnotes, as_written, machine, qualified, span, table
+    from .render import compare_text, machine
 
     ds = load()
     side = ds.compare(args.metric, countries=args.countries, at=args.at)
     if args.format != "table":
         print(machine(side, args.format))
         return 0
-    moment = f"as of {args.at}" if args.at else "(latest)"
-    print(f"{', '.join(args.metric)}: latest whole-country figure per country {moment}")
-    notes = Footnotes(ds.sources)
-    rows = [
-        {
-            "country": row["country"],
-            "as of": as_written(row["period_end"], row["period_end_precision"]),
-            **({"metric": row["metric"]} if len(args.metric) > 1 else {}),
-            "value": qualified(row["value"], row["qualifier"]),
-            "interval": span(row["value_low"], row["value_high"]),
-            "baseline": "" if pd.isna(row["baseline"]) else row["baseline"],
-            "flags": "conflict" if row["conflict"] else "",
-            "corroborated": str(row["corroborated_by"]),
-            "sources": notes.refer(row["source_ids"]),
-        }
-        for row in side.to_dict("records")
+    heading = f"{', '.join(args.metric)}: latest whole-country figure per country " + (
+        f"as of {args.at}" if args.at else "(latest)"
+    )
+    missing = [
+        c for c in dict.fromkeys(c.strip().upper() for c in args.countries or []) if c not in set(side["country"])
     ]
-    print(table(rows, right=["value", "interval", "corroborated"]) or "no figures")
-    missing = [c.upper() for c in args.countries or [] if c.upper() not in set(side["country"])]
-    if missing:
-        print(f"no whole-country figure {moment}: {', '.join(missing)}")
-    if rows:
-        print()
-        print(notes.listing())
+    print(compare_text(side, ds.sources, heading, show_metric=len(args.metric) > 1, missing=missing))
     return 0
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
     from . import load
-    from .render import as_written, machine, qualified
+    from .render import conflicts_text, machine
 
     found = load().conflicts()
-    if args.format != "table":
-        print(machine(found, args.format))
-        return 0
-    if found.empty:
-        print("no conflicts: every group of figures that should agree does")
-        return 0
-    print(f"{found['conflict'].nunique()} groups of figures that should agree and do not")
-    for number, group in found.groupby("conflict", sort=True):
-        first = group.iloc[0]
-        about = [
-            f"{first['country']} {first['metric']}",
-            f"as of {as_written(first['period_end'], first['period_end_precision'])}",
-        ]
-        if not pd.isna(first["period_start"]):
-            about.append(f"counted from {as_written(first['period_start'], first['period_start_precision'])}")
-        about += [f"{c}: {first[c]}" for c in ("place", "nationality", "scope") if not pd.isna(first[c])]
-        print(f"\n{number}. {', '.join(about)}")
-        for figure in group.to_dict("records"):
-            wire = "" if pd.isna(figure["wire"]) else f" ({figure['wire']})"
-            print(
-                f"   side {figure['side']}: {qualified(figure['value'], figure['qualifier'])}  "
-                f"{figure['publisher']}{wire}  {figure['source_id']}"
-            )
-            print(f"           {figure['url']}")
+    print(machine(found, args.format) if args.format != "table" else conflicts_text(found))
     return 0
 
 

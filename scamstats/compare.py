@@ -19,6 +19,7 @@ COMPARE_COLUMNS = (
     "period_end",
     "period_end_precision",
     "metric",
+    "unit",
     "value",
     "qualifier",
     "value_low",

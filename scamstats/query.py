@@ -91,9 +91,13 @@ def query(
 
     figures = ds.figures
     keep = pd.Series(True, index=figures.index)
-    for column, wanted in (("country", country), ("nationality", nationality), ("reported_by", reported_by)):
+    for column, label, wanted in (
+        ("country", "country", country),
+        ("nationality", "nationality", nationality),
+        ("reported_by", "reporting country", reported_by),
+    ):
         if wanted is not None:
-            keep &= figures[column].isin(codes(column.replace("_", " "), wanted, figures[column])).fillna(False)
+            keep &= figures[column].isin(codes(label, wanted, figures[column])).fillna(False)
     if metric is not None:
         keep &= figures["metric"].isin(metrics(metric, ds.metrics["metric"]))
     if place is not None:

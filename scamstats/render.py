@@ -1,5 +1,9 @@
 """Tables for people and for programs: aligned text with numbered sources, CSV and JSON.
 
+The ``*_text`` functions write what the ``series``, ``compare`` and
+``conflicts`` commands print; :func:`machine` writes their ``--format csv``
+and ``--format json`` output.
+
 >>> qualified(3455, "about"), span(3110, 3800), span(1001, None), span(None, 1136, signed=True)
 ('about 3,455', '3,110 to 3,800', '≥ 1,001', '≤ +1,136')
 """
@@ -8,7 +12,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -116,6 +120,77 @@ class Footnotes:
             lines.append(f"{number:>4}  {source['publisher']}{wire}{published}: {source_id}")
             lines.append(f"      {source['url']}")
         return "\n".join(lines)
+
+
+def _cells(point: Mapping[Any, Any], notes: Footnotes, show_metric: bool) -> dict[str, str]:
+    """The cells of one row of a series or a comparison."""
+    flags = [
+        name
+        for name, column in (("decrease", "decrease"), ("conflict", "conflict"), ("new baseline", "baseline_change"))
+        if point.get(column, False)
+    ]
+    cells = {"as of": as_written(point["period_end"], point["period_end_precision"])}
+    if show_metric:
+        cells["metric"] = point["metric"]
+    cells["value"] = qualified(point["value"], point["qualifier"], point["unit"])
+    cells["interval"] = span(point["value_low"], point["value_high"])
+    if "increment_low" in point:
+        cells["increment"] = span(point["increment_low"], point["increment_high"], signed=True)
+    cells["baseline"] = "" if _missing(point["baseline"]) else str(point["baseline"])
+    cells["flags"] = ", ".join(flags)
+    cells["corroborated"] = str(point["corroborated_by"])
+    cells["sources"] = notes.refer(point["source_ids"])
+    return cells
+
+
+_NUMBERS = ("value", "interval", "increment", "corroborated")
+
+
+def series_text(points: pd.DataFrame, sources: pd.DataFrame, heading: str, *, show_metric: bool) -> str:
+    """A series (:func:`scamstats.series.series`) as a table under ``heading``, its sources listed below."""
+    if points.empty:
+        return f"{heading}: no figures"
+    notes = Footnotes(sources)
+    rows = [_cells(point, notes, show_metric) for point in points.to_dict("records")]
+    return f"{heading}, {len(rows)} dates\n{table(rows, right=_NUMBERS)}\n\n{notes.listing()}"
+
+
+def compare_text(
+    side: pd.DataFrame, sources: pd.DataFrame, heading: str, *, show_metric: bool, missing: Sequence[str]
+) -> str:
+    """A comparison (:func:`scamstats.compare.compare`) as a table; ``missing`` names countries without a row."""
+    notes = Footnotes(sources)
+    rows = [{"country": row["country"], **_cells(row, notes, show_metric)} for row in side.to_dict("records")]
+    parts = [heading, table(rows, right=_NUMBERS) or "no figures"]
+    if missing:
+        parts.append(f"no whole-country figure by then: {', '.join(missing)}")
+    if rows:
+        parts.append(f"\n{notes.listing()}")
+    return "\n".join(parts)
+
+
+def conflicts_text(found: pd.DataFrame) -> str:
+    """Conflicts (:func:`scamstats.conflicts.conflicts`): each group, then its figures side by side."""
+    if found.empty:
+        return "no conflicts: every group of figures that should agree does"
+    parts = [f"{found['conflict'].nunique()} groups of figures that should agree and do not"]
+    for number, group in found.groupby("conflict", sort=True):
+        first = group.iloc[0]
+        about = [
+            f"{first['country']} {first['metric']}",
+            f"as of {as_written(first['period_end'], first['period_end_precision'])}",
+        ]
+        if not _missing(first["period_start"]):
+            about.append(f"counted from {as_written(first['period_start'], first['period_start_precision'])}")
+        about += [f"{c}: {first[c]}" for c in ("place", "nationality", "scope") if not _missing(first[c])]
+        parts.append(f"\n{number}. {', '.join(about)}")
+        for figure in group.to_dict("records"):
+            wire = "" if _missing(figure["wire"]) else f" ({figure['wire']})"
+            parts.append(
+                f"   side {figure['side']}: {qualified(figure['value'], figure['qualifier'])}  "
+                f"{figure['publisher']}{wire}  {figure['source_id']}\n           {figure['url']}"
+            )
+    return "\n".join(parts)
 
 
 def _plain(value: Any) -> Any:

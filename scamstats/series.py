@@ -34,6 +34,7 @@ SERIES_COLUMNS = (
     "period_end",
     "period_end_precision",
     "metric",
+    "unit",
     "value",
     "qualifier",
     "value_low",
@@ -160,7 +161,7 @@ def series(
     -------
     pandas.DataFrame
         Columns (:data:`SERIES_COLUMNS`): ``period_end`` and
-        ``period_end_precision`` (the as-of date); ``metric``, ``value``,
+        ``period_end_precision`` (the as-of date); ``metric``, ``unit``, ``value``,
         ``qualifier``, ``value_low``, ``value_high``, ``campaign``,
         ``figure_id``, ``source_id``, ``publisher`` and ``url`` of the
         representative figure (the value most independent sources report,

@@ -88,7 +88,7 @@ def test_compare_shows_each_countrys_latest_figure_and_its_date() -> None:
 
 def test_compare_names_countries_without_a_figure_by_then() -> None:
     out = ok("compare", "deported", "--at", "2022-01-01", "--countries", "KHM", "MMR")
-    assert "no whole-country figure as of 2022-01-01: KHM, MMR" in out
+    assert "no whole-country figure by then: KHM, MMR" in out
 
 
 def test_conflicts_lists_each_group_with_its_sides() -> None:
@@ -142,6 +142,7 @@ def test_plot_writes_a_png(tmp_path: Path, args: tuple[str, ...], kind: str) -> 
         (("plot", "compare", "deported", "--at", "soon", "-o", "x.png"), "at: 'soon' is not a date"),
         (("cite", "--style", "mla"), "invalid choice: 'mla' (choose from 'text', 'bibtex', 'apa', 'csl-json')"),
         (("cite", "--figure", "fnope"), "no figure has the id 'fnope'"),
+        (("cite", "--figure", "f9768d7ce4410", "--style", "apa"), "--style apa applies to the dataset"),
         (("series", "KHM", "arrested", "--format", "xml"), "invalid choice: 'xml' (choose from 'table', 'csv'"),
         (("series",), "the following arguments are required: country, metric"),
     ],

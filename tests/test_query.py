@@ -52,5 +52,7 @@ def test_bad_filters_name_the_valid_choices() -> None:
         DS.query(country="THA")
     with pytest.raises(ChoiceError, match="unknown source kind 'blog'; choose from news, government"):
         DS.query(kind="blog")
+    with pytest.raises(ChoiceError, match="unknown reporting country 'CHN'; choose from KHM, KOR"):
+        DS.query(reported_by="CHN")
     with pytest.raises(ChoiceError, match="since: '18/07/2025' is not a date"):
         DS.query(since="18/07/2025")
