@@ -10,6 +10,7 @@ result with ``figure.savefig("out.png")``.
 from __future__ import annotations
 
 import datetime
+import itertools
 import textwrap
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,12 @@ def _thousands(ax: Any) -> None:
 
 def _days(column: pd.Series) -> list[datetime.datetime]:
     return [pd.Timestamp(day).to_pydatetime() for day in column]
+
+
+def _mark(ax: Any, rows: pd.DataFrame, column: str, label: str, **style: Any) -> None:
+    """Scatter ``rows``' ``column`` against their as-of dates, under ``label``; nothing when there are no rows."""
+    if not rows.empty:
+        ax.scatter(_days(rows["period_end"]), rows[column].astype(float), label=label, **style)
 
 
 def _runs(points: pd.DataFrame) -> list[pd.DataFrame]:
@@ -127,58 +134,17 @@ def plot_series(
             markersize=4,
             label="reported (one per date)" if number == 0 else None,
         )
-    open_ended = points[points["value_high"].isna()]
-    if not open_ended.empty:
-        ax.scatter(
-            _days(open_ended["period_end"]),
-            open_ended["value_low"].astype(float),
-            marker="^",
-            s=60,
-            color=_LINE,
-            zorder=4,
-            label="no upper bound",
-        )
-    for shape, (name, group) in zip(_MARKERS * 3, figures.groupby("metric", sort=True), strict=False):
-        ax.scatter(
-            _days(group["period_end"]),
-            group["value"].astype(float),
-            marker=shape,
-            s=22,
-            color="#333333",
-            alpha=0.7,
-            zorder=5,
-            label=f"each source ({name})",
-        )
-    falling = points[points["decrease"]]
-    if not falling.empty:
-        ax.scatter(
-            _days(falling["period_end"]),
-            falling["value"].astype(float),
-            marker="v",
-            s=70,
-            color=_CONFLICT,
-            zorder=6,
-            label="decrease",
-        )
-    clashing = points[points["conflict"]]
-    if not clashing.empty:
-        ax.scatter(
-            _days(clashing["period_end"]),
-            clashing["value"].astype(float),
-            s=170,
-            facecolors="none",
-            edgecolors=_CONFLICT,
-            linewidths=1.5,
-            zorder=6,
-            label="conflicting figures",
-        )
+    _mark(ax, points[points["value_high"].isna()], "value_low", "no upper bound", marker="^", s=60, color=_LINE)
+    for shape, (name, group) in zip(itertools.cycle(_MARKERS), figures.groupby("metric", sort=True)):
+        _mark(ax, group, "value", f"each source ({name})", marker=shape, s=22, color="#333333", alpha=0.7, zorder=5)
+    _mark(ax, points[points["decrease"]], "value", "decrease", marker="v", s=70, color=_CONFLICT, zorder=6)
+    conflicting = points[points["conflict"]]
+    _mark(ax, conflicting, "value", "conflicting figures", s=170, facecolors="none", edgecolors=_CONFLICT, zorder=6)
     _events(ds, ax, country, points, set(figures["campaign"].dropna()))
     chosen = [metric] if isinstance(metric, str) else list(metric)
     title = f"{country_name(country.strip().upper())}: {' / '.join(chosen)}"
-    details = [f"{name} {value}" for name, value in (("place", place), ("nationality", nationality), ("scope", scope))]
-    details = [d for d, given in zip(details, (place, nationality, scope), strict=True) if given]
-    if baseline is not None:
-        details.append(f"counted from {baseline}")
+    given = (("place", place), ("nationality", nationality), ("scope", scope), ("counted from", baseline))
+    details = [f"{label} {value}" for label, value in given if value is not None]
     ax.set_title(", ".join([title, *details]))
     ax.set_ylabel(str(figures["unit"].iloc[0]))
     ax.set_ylim(bottom=0)
