@@ -21,7 +21,7 @@ PACKAGE = {
     "contributors": [
         {"title": "Ana Lim", "role": "author"},
         {"title": "Sok Dara", "role": "author"},
-        {"title": "A Helper Org", "role": "contributor"},
+        {"title": "Translation Volunteers", "role": "contributor"},
     ],
 }
 FIGURE = {
@@ -54,7 +54,7 @@ def test_every_style_is_generated_from_the_package_metadata(style: str) -> None:
     text = ds_with(PACKAGE).cite(style)
     for expected in ("2.3.4", "2027", "https://example.org/scamstats", "Ana Lim", "Sok Dara"):
         assert expected in text, (style, expected)
-    assert "A Helper Org" not in text  # only authors are cited
+    assert "Translation Volunteers" not in text  # only authors are cited
     changed = ds_with(PACKAGE | {"version": "9.9.9"}).cite(style)
     assert "9.9.9" in changed and "2.3.4" not in changed
 
