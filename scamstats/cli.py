@@ -1,17 +1,28 @@
 """The ``scamstats`` command line.
 
 Exit status: 0 success, 1 data problems (or differences, where asked), 2 bad
-arguments.
+arguments. Errors are one line naming what was wrong and the valid choices.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
+
+from .choices import ChoiceError
 
 Command = Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
 def _datasets_root(text: str) -> Path:
@@ -82,9 +93,131 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _selection(args: argparse.Namespace) -> str:
+    parts = [f"place {args.place}" if args.place else "whole country"]
+    parts.append(f"nationality {args.nationality}" if args.nationality else "all nationalities")
+    if args.scope:
+        parts.append(f"scope: {args.scope}")
+    if args.baseline:
+        parts.append(f"counted from {args.baseline}")
+    return ", ".join(parts)
+
+
+def cmd_series(args: argparse.Namespace) -> int:
+    from . import load
+    from .cite import country_name
+    from .render import machine, series_text
+
+    ds = load()
+    points = ds.series(
+        args.country,
+        args.metric,
+        nationality=args.nationality,
+        place=args.place,
+        scope=args.scope,
+        baseline=args.baseline,
+    )
+    if args.format != "table":
+        print(machine(points, args.format))
+        return 0
+    heading = f"{country_name(args.country.strip().upper())}: {', '.join(args.metric)} ({_selection(args)})"
+    print(series_text(points, ds.sources, heading, show_metric=len(args.metric) > 1))
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from . import load
+    from .render import compare_text, machine
+
+    ds = load()
+    side = ds.compare(args.metric, countries=args.countries, at=args.at)
+    if args.format != "table":
+        print(machine(side, args.format))
+        return 0
+    heading = f"{', '.join(args.metric)}: latest whole-country figure per country " + (
+        f"as of {args.at}" if args.at else "(latest)"
+    )
+    missing = [
+        c for c in dict.fromkeys(c.strip().upper() for c in args.countries or []) if c not in set(side["country"])
+    ]
+    print(compare_text(side, ds.sources, heading, show_metric=len(args.metric) > 1, missing=missing))
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from . import load
+    from .render import conflicts_text, machine
+
+    found = load().conflicts()
+    print(machine(found, args.format) if args.format != "table" else conflicts_text(found))
+    return 0
+
+
+def cmd_cite(args: argparse.Namespace) -> int:
+    from . import load
+
+    ds = load()
+    if args.figure:
+        if args.style != "text":
+            raise ChoiceError(f"--style {args.style} applies to the dataset; a figure is cited as text")
+        print(ds.cite_figure(args.figure))
+    else:
+        print(ds.cite(style=args.style))
+    return 0
+
+
+def cmd_plot(args: argparse.Namespace) -> int:
+    from . import load
+
+    try:
+        import matplotlib
+    except ImportError:
+        print("scamstats plot: plots need matplotlib; install it with: pip install 'scamstats[plot]'", file=sys.stderr)
+        return 1
+    matplotlib.use("Agg")
+    ds = load()
+    if args.kind == "series":
+        figure = ds.plot_series(
+            args.country,
+            args.metric,
+            nationality=args.nationality,
+            place=args.place,
+            scope=args.scope,
+            baseline=args.baseline,
+        )
+    else:
+        figure = ds.plot_compare(args.metric, countries=args.countries, at=args.at)
+    figure.savefig(args.output, dpi=args.dpi, bbox_inches="tight")
+    print(f"wrote {args.output}")
+    return 0
+
+
+def _series_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("country", help="where the enforcement happened (ISO 3166-1 alpha-3, e.g. KHM)")
+    p.add_argument("metric", nargs="+", help="metric(s); several follow one counter worded differently")
+    p.add_argument("--nationality", help="people of this nationality only (default: all nationalities)")
+    p.add_argument("--place", help="this place only, as recorded (default: the whole country)")
+    p.add_argument("--scope", help="figures with this scope only (default: those without one)")
+    p.add_argument("--baseline", help="counted from this start date, or this campaign's event_id")
+
+
+def _compare_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("metric", nargs="+", help="metric(s) to compare")
+    p.add_argument("--countries", nargs="+", metavar="CODE", help="countries to compare (default: all)")
+    p.add_argument("--at", help="compare as of this date: YYYY, YYYY-MM or YYYY-MM-DD (default: latest)")
+
+
+def _format_argument(p: argparse.ArgumentParser) -> None:
+    from .render import FORMATS
+
+    p.add_argument("--format", choices=FORMATS, default="table", help="table (default), csv or json")
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``scamstats`` command."""
-    main = argparse.ArgumentParser(prog="scamstats", description=__doc__.splitlines()[0] if __doc__ else None)
+    from .cite import STYLES
+
+    main = _Parser(prog="scamstats", description=__doc__.splitlines()[0] if __doc__ else None)
     sub = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(name: str, command: Command, help_text: str) -> argparse.ArgumentParser:
@@ -103,6 +236,27 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="output folder (default: scamstats/data beside the datasets folder)")
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 if the output folder is stale")
     add("info", cmd_info, "Summarise the bundled release: version and counts per country, year and metric.")
+    p = add("series", cmd_series, "One counter over time: values, intervals, increments, flags and sources.")
+    _series_arguments(p)
+    _format_argument(p)
+    p = add("compare", cmd_compare, "The latest whole-country figure per country as of a date, side by side.")
+    _compare_arguments(p)
+    _format_argument(p)
+    p = add("conflicts", cmd_conflicts, "Figures that should agree and do not, with the sources on each side.")
+    _format_argument(p)
+    p = add("cite", cmd_cite, "Cite the bundled dataset version, or one figure with its source.")
+    p.add_argument("--style", choices=STYLES, default="text", help="citation style (default: text)")
+    p.add_argument("--figure", metavar="FIGURE_ID", help="cite this figure (its figure_id) instead of the dataset")
+    p = add("plot", cmd_plot, "Plot a counter over time or a comparison across countries to an image file.")
+    kinds = p.add_subparsers(dest="kind", required=True, metavar="KIND")
+    for kind, arguments, help_text in (
+        ("series", _series_arguments, "a counter over time, with its interval band and events"),
+        ("compare", _compare_arguments, "each country's latest figure as bars"),
+    ):
+        k = kinds.add_parser(kind, help=help_text, description=help_text)
+        arguments(k)
+        k.add_argument("-o", "--output", type=Path, required=True, help="image file to write (.png, .svg, .pdf)")
+        k.add_argument("--dpi", type=int, default=150, help="resolution of raster images (default: 150)")
     return main
 
 
@@ -110,7 +264,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return its exit status."""
     args = parser().parse_args(argv)
     run: Command = args.run
-    return run(args)
+    try:
+        return run(args)
+    except ChoiceError as error:
+        print(f"scamstats {args.command}: error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # output piped into a reader that stopped early (`| head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,16 +1,25 @@
-"""The :class:`Dataset`: one release's tables and its version."""
+"""The :class:`Dataset`: one release's tables and its version, and the questions it answers."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
+from .choices import Codes, When
+
 
 @dataclass(frozen=True)
 class Dataset:
     """One release of the dataset.
+
+    The methods are the questions the figures answer; each delegates to a
+    module of its own (:mod:`scamstats.query`, :mod:`scamstats.series`,
+    :mod:`scamstats.compare`, :mod:`scamstats.conflicts`,
+    :mod:`scamstats.cite`, :mod:`scamstats.plot`), where the rules are
+    described in full.
 
     Attributes
     ----------
@@ -34,3 +43,174 @@ class Dataset:
             f"Dataset(version={self.version!r}, figures={len(self.figures)}, "
             f"sources={len(self.sources)}, events={len(self.events)})"
         )
+
+    def query(
+        self,
+        *,
+        country: Codes | None = None,
+        place: str | None = None,
+        metric: Codes | None = None,
+        nationality: Codes | None = None,
+        reported_by: Codes | None = None,
+        since: When | None = None,
+        until: When | None = None,
+        kind: Codes | None = None,
+    ) -> pd.DataFrame:
+        """Figures matching every filter given, with their source's publisher, wire, url and date.
+
+        See :func:`scamstats.query.query` for the parameters.
+
+        Examples
+        --------
+        >>> import scamstats
+        >>> found = scamstats.load().query(country="KHM", reported_by="KOR")
+        >>> set(found["country"]), set(found["reported_by"])
+        ({'KHM'}, {'KOR'})
+        """
+        from .query import query
+
+        return query(
+            self,
+            country=country,
+            place=place,
+            metric=metric,
+            nationality=nationality,
+            reported_by=reported_by,
+            since=since,
+            until=until,
+            kind=kind,
+        )
+
+    def series(
+        self,
+        country: str,
+        metric: Codes,
+        *,
+        nationality: str | None = None,
+        place: str | None = None,
+        scope: str | None = None,
+        baseline: str | datetime.date | None = None,
+    ) -> pd.DataFrame:
+        """One counter's reported values, one row per as-of date, with increments and flags.
+
+        See :func:`scamstats.series.series` for the parameters and columns.
+
+        Examples
+        --------
+        >>> import scamstats
+        >>> khm = scamstats.load().series("KHM", "arrested")
+        >>> khm[["period_end", "value", "increment_low", "decrease", "conflict", "corroborated_by"]].dtypes.tolist()
+        [dtype('<M8[us]'), Int64Dtype(), Int64Dtype(), dtype('bool'), dtype('bool'), dtype('int64')]
+        """
+        from .series import series
+
+        return series(self, country, metric, nationality=nationality, place=place, scope=scope, baseline=baseline)
+
+    def compare(self, metric: Codes, *, countries: Codes | None = None, at: When | None = None) -> pd.DataFrame:
+        """The latest whole-country figure per country as of ``at``, side by side, with sources.
+
+        See :func:`scamstats.compare.compare` for the parameters and columns.
+
+        Examples
+        --------
+        >>> import scamstats
+        >>> table = scamstats.load().compare("arrested", at="2025-07-31")
+        >>> bool(table["country"].is_unique), bool((table["period_end"] <= "2025-07-31").all())
+        (True, True)
+        """
+        from .compare import compare
+
+        return compare(self, metric, countries=countries, at=at)
+
+    def conflicts(self) -> pd.DataFrame:
+        """Every group of figures that should agree and do not, with the sources on each side.
+
+        See :func:`scamstats.conflicts.conflicts` for the columns.
+
+        Examples
+        --------
+        >>> import scamstats
+        >>> list(scamstats.load().conflicts().columns[:3])
+        ['conflict', 'side', 'country']
+        """
+        from .conflicts import conflicts
+
+        return conflicts(self)
+
+    def cite(self, style: str = "text") -> str:
+        """Cite this dataset version: ``text``, ``bibtex``, ``apa`` or ``csl-json``.
+
+        Generated from :attr:`package`; see :func:`scamstats.cite.cite`.
+
+        Examples
+        --------
+        >>> import scamstats
+        >>> ds = scamstats.load()
+        >>> f"(Version {ds.version}) [Data set]" in ds.cite(style="apa")
+        True
+        """
+        from .cite import cite
+
+        return cite(self.package, style)
+
+    def cite_figure(self, figure_id: str) -> str:
+        """One figure in words, with its source and this dataset version.
+
+        See :func:`scamstats.cite.cite_figure`.
+
+        Examples
+        --------
+        >>> import scamstats
+        >>> ds = scamstats.load()
+        >>> ds.cite_figure(ds.figures["figure_id"].iloc[0]).count(ds.version)
+        1
+        """
+        from .cite import cite_figure
+
+        return cite_figure(self, figure_id)
+
+    def plot_series(
+        self,
+        country: str,
+        metric: Codes,
+        *,
+        nationality: str | None = None,
+        place: str | None = None,
+        scope: str | None = None,
+        baseline: str | datetime.date | None = None,
+        ax: Any = None,
+    ) -> Any:
+        """Plot one counter over time with its interval band, every source's figure and events.
+
+        Needs matplotlib (``pip install 'scamstats[plot]'``); see :func:`scamstats.plot.plot_series`.
+
+        Examples
+        --------
+        >>> import scamstats
+        >>> figure = scamstats.load().plot_series("KHM", ["arrested", "detained"])
+        >>> type(figure).__name__
+        'Figure'
+        """
+        from .plot import plot_series
+
+        return plot_series(
+            self, country, metric, nationality=nationality, place=place, scope=scope, baseline=baseline, ax=ax
+        )
+
+    def plot_compare(
+        self, metric: Codes, *, countries: Codes | None = None, at: When | None = None, ax: Any = None
+    ) -> Any:
+        """Bar chart of each country's latest figure as of ``at``, with intervals and as-of dates.
+
+        Needs matplotlib (``pip install 'scamstats[plot]'``); see :func:`scamstats.plot.plot_compare`.
+
+        Examples
+        --------
+        >>> import scamstats
+        >>> figure = scamstats.load().plot_compare("deported", countries=["KHM", "MMR"])
+        >>> [t.get_text()[:3] for t in figure.axes[0].get_xticklabels()]
+        ['KHM', 'MMR']
+        """
+        from .plot import plot_compare
+
+        return plot_compare(self, metric, countries=countries, at=at, ax=ax)

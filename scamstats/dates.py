@@ -15,6 +15,8 @@ import datetime
 import re
 from typing import Literal
 
+import pandas as pd
+
 Precision = Literal["day", "month", "year"]
 PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
 
@@ -66,3 +68,50 @@ def format_partial_date(first: datetime.date, precision: str) -> str:
     """
     iso = first.isoformat()
     return {"day": iso, "month": iso[:7], "year": iso[:4]}[precision]
+
+
+_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+def last_day(first: datetime.date, precision: str) -> datetime.date:
+    """The last day of the period a stored partial date names.
+
+    >>> last_day(datetime.date(2024, 2, 1), "month")
+    datetime.date(2024, 2, 29)
+    >>> last_day(datetime.date(2025, 1, 1), "year")
+    datetime.date(2025, 12, 31)
+    """
+    if precision == "year":
+        return first.replace(month=12, day=31)
+    if precision == "month":
+        following = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        return following - datetime.timedelta(days=1)
+    return first
+
+
+def last_days(firsts: pd.Series, precisions: pd.Series) -> pd.Series:
+    """:func:`last_day` for a column of stored dates and the column of their precisions.
+
+    >>> days = pd.Series(pd.to_datetime(["2025-10-01", "2025-10-01", "2025-10-14"]))
+    >>> last_days(days, pd.Series(["month", "year", "day"])).dt.strftime("%Y-%m-%d").tolist()
+    ['2025-10-31', '2025-12-31', '2025-10-14']
+    """
+    month_ends = firsts + pd.offsets.MonthEnd(0)
+    year_ends = firsts + pd.offsets.YearEnd(0)
+    result: pd.Series = firsts.where(precisions == "day", month_ends.where(precisions == "month", year_ends))
+    return result
+
+
+def written_dates(firsts: pd.Series, precisions: pd.Series) -> pd.Series:
+    """A column of stored partial dates written back as their sources gave them; empty stays empty.
+
+    >>> days = pd.Series(pd.to_datetime(["2025-10-01", None, "2025-06-27"]))
+    >>> written_dates(days, pd.Series(["month", None, "day"])).tolist()
+    ['2025-10', <NA>, '2025-06-27']
+    """
+    result = pd.Series(pd.NA, index=firsts.index, dtype="string")
+    for precision, form in _FORMATS.items():
+        chosen = (precisions == precision).fillna(False).astype(bool) & firsts.notna()
+        if chosen.any():
+            result[chosen] = firsts[chosen].dt.strftime(form)
+    return result

@@ -22,10 +22,14 @@ dataset (:data:`TOLERANCE`), stated so that results can be reproduced.
 (3110, 3800)
 >>> interval(30000, "more_than")
 (30001, None)
+
+Two intervals give the change between them (:func:`increment`) and a set of
+them either has a value in common or contradicts itself (:func:`compatible`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 Qualifier = Literal["exact", "about", "at_least", "more_than", "nearly", "up_to"]
@@ -57,3 +61,45 @@ def interval(value: int, qualifier: str) -> tuple[int, int | None]:
     if qualifier == "up_to":
         return 0, value
     raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(QUALIFIERS)}")
+
+
+Interval = tuple[int, int | None]
+"""``(low, high)``; ``high`` is ``None`` when unbounded."""
+
+
+def increment(previous: Interval, current: Interval) -> tuple[int | None, int | None]:
+    """The change from ``previous`` to ``current``: ``[low_now - high_prev, high_now - low_prev]``.
+
+    A side is ``None`` when it is unbounded: the fall is unbounded when the
+    previous figure has no upper end, the rise when the current one has none.
+
+    >>> increment((2137, 2137), (3455, 3455))
+    (1318, 1318)
+    >>> increment((2137, 2137), interval(3455, "about"))
+    (973, 1663)
+    >>> increment(interval(1000, "more_than"), (2137, 2137))
+    (None, 1136)
+    >>> increment((2137, 2137), interval(3000, "at_least"))
+    (863, None)
+    """
+    previous_low, previous_high = previous
+    low, high = current
+    return (
+        None if previous_high is None else low - previous_high,
+        None if high is None else high - previous_low,
+    )
+
+
+def compatible(intervals: Iterable[Interval]) -> bool:
+    """Whether one value lies in every interval, that is, all the figures can be true at once.
+
+    >>> compatible([interval(3455, "about"), (3455, 3455), interval(3000, "more_than")])
+    True
+    >>> compatible([(2137, 2137), interval(2000, "up_to")])
+    False
+    """
+    pairs = list(intervals)
+    if not pairs:
+        return True
+    highest_low = max(low for low, _ in pairs)
+    return all(high is None or highest_low <= high for _, high in pairs)

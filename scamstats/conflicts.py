@@ -1,0 +1,87 @@
+"""Figures that should agree and do not.
+
+Figures *should agree* when they count the same thing over the same period:
+the same country, place, scope, metric, nationality, ``period_start`` and
+``period_end`` (each at the same precision), from different sources. They
+*do not* when their intervals have no value in common ("about 3,455" and
+"3,455" agree; "3,455" and "4,983" do not). The dataset keeps both
+statements; this module only points at them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .corroboration import bounds
+from .intervals import compatible
+from .query import with_sources
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+
+SAME_THING = (
+    "country",
+    "place",
+    "scope",
+    "metric",
+    "nationality",
+    "period_start",
+    "period_start_precision",
+    "period_end",
+    "period_end_precision",
+)
+"""Columns that figures reporting the same thing share."""
+
+CONFLICT_COLUMNS = (
+    "conflict",
+    "side",
+    *SAME_THING,
+    "value",
+    "qualifier",
+    "value_low",
+    "value_high",
+    "figure_id",
+    "source_id",
+    "publisher",
+    "wire",
+    "url",
+)
+"""The columns :func:`conflicts` returns, in order."""
+
+
+def conflicts(ds: Dataset) -> pd.DataFrame:
+    """Every group of figures that should agree and do not, one row per figure.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`CONFLICT_COLUMNS`: ``conflict`` numbers the groups from
+        1 (ordered by country, metric and as-of date); ``side`` numbers the
+        distinct values within a group from 1, smallest first, so the sources
+        on each side of a disagreement share a ``side``; then the columns
+        that define the group, the figure's value and interval, and its
+        source. Empty when nothing disagrees.
+
+    Examples
+    --------
+    >>> import scamstats
+    >>> found = scamstats.load().conflicts()
+    >>> bool(found.groupby("conflict")["side"].nunique().ge(2).all())
+    True
+    """
+    figures = with_sources(ds, ds.figures)
+    disagreeing = [
+        group
+        for _, group in figures.groupby(list(SAME_THING), dropna=False, sort=False)
+        if len(group) > 1 and not compatible(bounds(group))
+    ]
+    if not disagreeing:
+        return pd.DataFrame({column: [] for column in CONFLICT_COLUMNS}).astype({"conflict": int, "side": int})
+    disagreeing.sort(key=lambda g: (g["country"].iloc[0], g["metric"].iloc[0], g["period_end"].iloc[0]))
+    parts = []
+    for number, group in enumerate(disagreeing, start=1):
+        ordered = group.sort_values(["value", "qualifier", "source_id"], kind="mergesort")
+        parts.append(ordered.assign(conflict=number, side=ordered["value"].rank(method="dense").astype(int)))
+    return pd.concat(parts, ignore_index=True)[list(CONFLICT_COLUMNS)]

@@ -1,0 +1,231 @@
+"""One counter over time: the reported values in date order, with the changes and warnings between them.
+
+Officials restate cumulative counters from different starting points and
+under neighbouring words ("detained" in one story, "arrested" in the next).
+:func:`series` lines the statements up, one row per as-of date, and says
+where reading them as one counter is safe and where it is not.
+
+A point's *baseline* is what its count runs from: the ``period_start`` its
+source states, or else the campaign it belongs to. Two consecutive points
+share a baseline when both state a start and the starts are equal, or, when
+one of them states none, when both belong to the same campaign. When neither
+settles it the baseline is unknown: no ``baseline_change`` is raised, and a
+fall is still flagged as a ``decrease`` because nothing shows the count
+restarted.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .choices import ChoiceError, Codes, codes, metrics
+from .corroboration import collapse
+from .dates import parse_partial_date, written_dates
+from .intervals import increment
+from .query import with_sources
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+
+SERIES_COLUMNS = (
+    "period_end",
+    "period_end_precision",
+    "metric",
+    "unit",
+    "value",
+    "qualifier",
+    "value_low",
+    "value_high",
+    "baseline",
+    "campaign",
+    "increment_low",
+    "increment_high",
+    "decrease",
+    "conflict",
+    "baseline_change",
+    "corroborated_by",
+    "figure_id",
+    "source_id",
+    "publisher",
+    "url",
+    "source_ids",
+)
+"""The columns :func:`series` returns, in order."""
+
+
+def baselines(figures: pd.DataFrame) -> pd.Series:
+    """What each figure counts from: its ``period_start`` as written, else its campaign, else empty."""
+    started = written_dates(figures["period_start"], figures["period_start_precision"])
+    return started.fillna(figures["campaign"].astype("string"))
+
+
+def same_baseline(
+    start: str | None, campaign: str | None, previous_start: str | None, previous_campaign: str | None
+) -> bool | None:
+    """Whether two points count from the same start; ``None`` when nothing says.
+
+    >>> same_baseline("2025-06-27", None, "2025-06-27", "khm-2025-crackdown")
+    True
+    >>> same_baseline("2025-07-27", "khm-2025-crackdown", "2025-06-27", "khm-2025-crackdown")
+    False
+    >>> same_baseline(None, "khm-2025-crackdown", "2025-06-27", "khm-2025-crackdown")
+    True
+    >>> same_baseline(None, None, "2025-06-27", None) is None
+    True
+    """
+    if start and previous_start:
+        return start == previous_start
+    if campaign and previous_campaign:
+        return campaign == previous_campaign
+    return None
+
+
+def series_figures(
+    ds: Dataset,
+    country: str,
+    metric: Codes,
+    *,
+    nationality: str | None = None,
+    place: str | None = None,
+    scope: str | None = None,
+    baseline: str | datetime.date | None = None,
+) -> pd.DataFrame:
+    """The figures :func:`series` is built from, joined with their sources (same arguments)."""
+    figures = ds.figures
+    (code,) = codes("country", country, figures["country"])
+    chosen = metrics(metric, ds.metrics["metric"])
+    keep = (figures["country"] == code) & figures["metric"].isin(chosen)
+    for column, wanted in (("nationality", nationality), ("place", place), ("scope", scope)):
+        if wanted is None:
+            keep &= figures[column].isna()
+        else:
+            value = codes(column, wanted, figures[column])[0] if column == "nationality" else wanted
+            keep &= (figures[column] == value).fillna(False)
+    if baseline is not None:
+        keep &= _baseline_filter(ds, figures, baseline)
+    return with_sources(ds, figures[keep.astype(bool)])
+
+
+def _baseline_filter(ds: Dataset, figures: pd.DataFrame, baseline: str | datetime.date) -> pd.Series:
+    """Figures counted from ``baseline``: a campaign's ``event_id`` or a start date as written."""
+    text = baseline.isoformat() if isinstance(baseline, datetime.date) else str(baseline).strip()
+    if text in set(ds.events["event_id"]):
+        return (figures["campaign"] == text).fillna(False)
+    try:
+        first, precision = parse_partial_date(text)
+    except ValueError:
+        campaigns = ", ".join(sorted(figures["campaign"].dropna().unique()))
+        raise ChoiceError(
+            f"baseline {text!r} is neither a start date (YYYY, YYYY-MM or YYYY-MM-DD) nor a campaign; "
+            f"campaigns: {campaigns}"
+        ) from None
+    starts = (figures["period_start"] == pd.Timestamp(first)) & (figures["period_start_precision"] == precision)
+    return starts.fillna(False)
+
+
+def series(
+    ds: Dataset,
+    country: str,
+    metric: Codes,
+    *,
+    nationality: str | None = None,
+    place: str | None = None,
+    scope: str | None = None,
+    baseline: str | datetime.date | None = None,
+) -> pd.DataFrame:
+    """The reported values of one counter, one row per as-of date in date order.
+
+    Parameters
+    ----------
+    ds
+        The dataset.
+    country
+        Where the enforcement happened (ISO 3166-1 alpha-3).
+    metric
+        A metric, or several neighbouring ones (``["arrested", "detained"]``)
+        to follow a counter that sources word differently; each row keeps the
+        metric its source used.
+    nationality, place, scope
+        Which counter: ``None`` (the default) selects the total for all
+        nationalities, the whole country and no restricting scope; otherwise
+        the figures whose column equals the value given.
+    baseline
+        Keep only figures counted from this start: a date (matching
+        ``period_start`` as written, e.g. ``"2025-06-27"``) or the
+        ``event_id`` of a campaign.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns (:data:`SERIES_COLUMNS`): ``period_end`` and
+        ``period_end_precision`` (the as-of date); ``metric``, ``unit``, ``value``,
+        ``qualifier``, ``value_low``, ``value_high``, ``campaign``,
+        ``figure_id``, ``source_id``, ``publisher`` and ``url`` of the
+        representative figure (the value most independent sources report,
+        then the narrowest interval; see
+        :func:`scamstats.corroboration.ranked`); ``baseline`` (its
+        ``period_start`` as written, else its campaign); ``increment_low`` and
+        ``increment_high``, the change since the previous row as an interval,
+        empty where unbounded, on the first row and across a baseline change;
+        flags ``decrease`` (certainly lower than the previous row, whose
+        baseline is not known to differ), ``conflict`` (figures for this date have no value in
+        common) and ``baseline_change`` (the baseline differs from the
+        previous row's); ``corroborated_by`` (independent sources, reprints
+        of one wire story counted once, reporting the same value besides the
+        representative's); ``source_ids`` (every source for this date, the
+        representative's first).
+
+    Raises
+    ------
+    ChoiceError
+        An unknown country, metric, nationality or campaign, or a malformed date.
+
+    Examples
+    --------
+    >>> import pandas as pd, scamstats
+    >>> ds = scamstats.load()
+    >>> khm = ds.series("KHM", ["arrested", "detained"], baseline="khm-2025-crackdown")
+    >>> dates = pd.to_datetime(["2025-07-18", "2025-12-18", "2026-01-25"])
+    >>> chosen = khm.loc[khm["period_end"].isin(dates), ["period_end", "metric", "value", "baseline"]]
+    >>> print(chosen.to_string(index=False))
+    period_end   metric  value           baseline
+    2025-07-18 detained   2137         2025-06-27
+    2025-12-18 arrested   4983         2025-06-27
+    2026-01-25 arrested   5106 khm-2025-crackdown
+    >>> bool(khm["period_end"].is_monotonic_increasing)
+    True
+    """
+    figures = series_figures(ds, country, metric, nationality=nationality, place=place, scope=scope, baseline=baseline)
+    points = collapse(figures, ["period_end", "period_end_precision"])
+    points["baseline"] = baselines(points)
+    starts = written_dates(points["period_start"], points["period_start_precision"])
+    lows: list[int | None] = []
+    highs: list[int | None] = []
+    decrease: list[bool] = []
+    change: list[bool] = []
+    previous: tuple[tuple[int, int | None], str | None, str | None] | None = None
+    for low, high, start, campaign in zip(
+        points["value_low"], points["value_high"], starts, points["campaign"], strict=True
+    ):
+        here = (int(low), None if pd.isna(high) else int(high))
+        start_text = None if pd.isna(start) else str(start)
+        campaign_text = None if pd.isna(campaign) else str(campaign)
+        step: tuple[int | None, int | None] = (None, None)
+        same = None
+        if previous is not None:
+            same = same_baseline(start_text, campaign_text, previous[1], previous[2])
+            if same is not False:
+                step = increment(previous[0], here)
+        lows.append(step[0])
+        highs.append(step[1])
+        change.append(same is False)
+        decrease.append(step[1] is not None and step[1] < 0)
+        previous = (here, start_text, campaign_text)
+    points["increment_low"] = pd.array(lows, dtype="Int64")
+    points["increment_high"] = pd.array(highs, dtype="Int64")
+    points["decrease"] = pd.Series(decrease, dtype=bool)
+    points["baseline_change"] = pd.Series(change, dtype=bool)
+    return points[list(SERIES_COLUMNS)]
