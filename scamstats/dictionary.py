@@ -36,7 +36,7 @@ def _constraints(field: dict[str, Any]) -> str:
     if "maximum" in rules:
         parts.append(f"≤ {rules['maximum']:,}")
     if "maxLength" in rules:
-        parts.append(f"{rules.get('minLength', 0)}–{rules['maxLength']} characters")
+        parts.append(f"{rules.get('minLength', 0)} to {rules['maxLength']} characters")
     return "; ".join(parts)
 
 
@@ -62,15 +62,13 @@ def table_markdown(name: str) -> str:
 def metrics_markdown(metrics: pd.DataFrame) -> str:
     """Every metric with its unit, definition and classification codes."""
     lines = ["## Metrics", "", "The vocabulary of `metric`, from `datasets/metrics.yaml`.", ""]
-    for row in metrics.itertuples(index=False):
-        lines += [f"### {row.metric}", "", f"*Unit:* `{row.unit}`"]
-        codes = [
-            f"ICCS `{row.iccs}`" if pd.notna(row.iccs) else "",
-            f"UN-CTS stage: {row.cts_stage}" if pd.notna(row.cts_stage) else "",
-        ]
-        if any(codes):
-            lines[-1] += " · " + " · ".join(c for c in codes if c)
-        lines += ["", str(row.definition), ""]
+    for row in metrics.to_dict("records"):
+        codes = [f"*Unit:* `{row['unit']}`"]
+        if isinstance(row["iccs"], str):
+            codes.append(f"ICCS `{row['iccs']}`")
+        if isinstance(row["cts_stage"], str):
+            codes.append(f"UN-CTS stage: {row['cts_stage']}")
+        lines += [f"### {row['metric']}", "", " · ".join(codes), "", str(row["definition"]), ""]
     return "\n".join(lines)
 
 

@@ -103,7 +103,7 @@ def coverage_markdown(ds: Dataset) -> str:
     for by, title in (("year", "By year of the as-of date"), ("metric", "By metric"), ("language", "By language")):
         parts += [f"## {title}", "", markdown_table(coverage(ds, by), index_name=by), ""]
     parts += [
-        "## Country × metric",
+        "## Country by metric",
         "",
         "Figures per country of enforcement and metric; a dot marks a gap.",
         "",

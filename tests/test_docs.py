@@ -85,14 +85,11 @@ def test_contributor_following_contributing_md_gets_validate_green(tmp_path: Pat
         "note:": "note: Suspects held in one raid on a compound.",
     }
     lines = []
-    for line in record.read_text().splitlines():
-        stripped = line.strip()
-        for start, text in filled.items():
-            if stripped.startswith(start) and not (start == "note:" and line.startswith("  # ")):
-                indent = line[: len(line) - len(line.lstrip())]
-                line = indent + text
-                break
-        lines.append(line)
+    for original in record.read_text().splitlines():
+        stripped = original.strip()
+        indent = original[: len(original) - len(original.lstrip())]
+        replacement = next((text for start, text in filled.items() if stripped.startswith(start)), None)
+        lines.append(indent + replacement if replacement else original)
     record.write_text("\n".join(lines) + "\n")
 
     after = run(["validate", "datasets/"], repo)
