@@ -213,6 +213,32 @@ def _format_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMATS, default="table", help="table (default), csv or json")
 
 
+def _source_id(text: str) -> str:
+    import re
+
+    from .vocabularies import SLUG
+
+    name = text.removesuffix(".yaml")
+    if not re.fullmatch(SLUG, name):
+        raise argparse.ArgumentTypeError(
+            f"{text}: a source id is lowercase words joined by hyphens, e.g. khm-2025-07-18-ap-crackdown"
+        )
+    return name
+
+
+def cmd_new_record(args: argparse.Namespace) -> int:
+    from .skeleton import record_skeleton
+
+    path: Path = args.datasets / "records" / f"{args.source_id}.yaml"
+    if path.exists():
+        print(f"{path}: already exists; choose another source id", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(record_skeleton(), encoding="utf-8")
+    print(f"wrote {path}: fill it in, then run `scamstats validate {args.datasets}`")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``scamstats`` command."""
     from .cite import STYLES
@@ -235,6 +261,9 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", type=Path, help="output folder (default: scamstats/data beside the datasets folder)")
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 if the output folder is stale")
+    p = add("new-record", cmd_new_record, "Write a commented record-file skeleton for a new source document.")
+    p.add_argument("source_id", type=_source_id, help="the new file's name: <country>-<date>-<publisher>-<topic>")
+    p.add_argument("--datasets", type=_datasets_root, default="datasets", help="datasets folder (default: datasets)")
     add("info", cmd_info, "Summarise the bundled release: version and counts per country, year and metric.")
     p = add("series", cmd_series, "One counter over time: values, intervals, increments, flags and sources.")
     _series_arguments(p)

@@ -62,3 +62,52 @@ def overview(ds: Dataset) -> dict[str, object]:
         "languages": ds.sources["language"].nunique(),
         "as-of dates": f"{ends.min().date()} to {ends.max().date()}" if len(ends) else "none",
     }
+
+
+def country_metric_matrix(ds: Dataset) -> pd.DataFrame:
+    """Figures per country (rows) and metric (columns): where the data is thin."""
+    matrix = pd.crosstab(ds.figures["country"], ds.figures["metric"])
+    return matrix.loc[matrix.sum(axis=1).sort_values(ascending=False).index]
+
+
+def markdown_table(table: pd.DataFrame, *, index_name: str | None = None) -> str:
+    """A DataFrame as a Markdown table (zeros shown as a dot, so gaps stand out).
+
+    >>> print(markdown_table(pd.DataFrame({"n": [3, 0]}, index=["KHM", "LAO"]), index_name="country"))
+    | country | n |
+    |---|---:|
+    | KHM | 3 |
+    | LAO | · |
+    """
+    header = [index_name or str(table.index.name or "")] + [str(c) for c in table.columns]
+    lines = ["| " + " | ".join(header) + " |", "|---|" + "---:|" * len(table.columns)]
+    for label, row in table.iterrows():
+        cells = ["·" if isinstance(v, (int, float)) and not isinstance(v, bool) and v == 0 else str(v) for v in row]
+        lines.append("| " + " | ".join([str(label), *cells]) + " |")
+    return "\n".join(lines)
+
+
+def coverage_markdown(ds: Dataset) -> str:
+    """The coverage page: headline counts and the tables above, as Markdown."""
+    parts = ["# Coverage", "", f"Generated from the bundled release (dataset version {ds.version}).", ""]
+    parts += ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in overview(ds).items()] + [""]
+    parts += [
+        "## By country",
+        "",
+        "`as_country`: figures about enforcement in the country; `as_reporter`: figures its "
+        "authorities reported (including about their citizens abroad); `either`: both, counted once.",
+        "",
+        markdown_table(country_coverage(ds), index_name="country"),
+        "",
+    ]
+    for by, title in (("year", "By year of the as-of date"), ("metric", "By metric"), ("language", "By language")):
+        parts += [f"## {title}", "", markdown_table(coverage(ds, by), index_name=by), ""]
+    parts += [
+        "## Country by metric",
+        "",
+        "Figures per country of enforcement and metric; a dot marks a gap.",
+        "",
+        markdown_table(country_metric_matrix(ds), index_name="country"),
+        "",
+    ]
+    return "\n".join(parts)

@@ -1,0 +1,119 @@
+"""The documentation: generated pages complete, quickstart code runs, the contributor path works."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+import scamstats
+from scamstats.columns import column_names
+from scamstats.dictionary import data_dictionary_markdown
+from scamstats.schema import TABLES
+from scamstats.summary import coverage_markdown
+
+needs_source_tree = pytest.mark.skipif(not (REPO / "docs").is_dir(), reason="needs the source tree")
+
+
+def test_data_dictionary_names_every_column_and_metric() -> None:
+    text = data_dictionary_markdown()
+    for table in TABLES:
+        assert f"## {table}" in text
+        for column in column_names(table):
+            assert f"| `{column}` |" in text, column
+    for metric in scamstats.load().metrics["metric"]:
+        assert f"### {metric}" in text, metric
+
+
+def test_coverage_page_counts_match_the_data() -> None:
+    ds = scamstats.load()
+    text = coverage_markdown(ds)
+    assert f"| figures | {len(ds.figures)} |" in text
+    for country, count in ds.figures["country"].value_counts().items():
+        assert re.search(rf"^\| {country} \| {count} \|", text, re.MULTILINE), country
+
+
+@needs_source_tree
+def test_quickstart_code_runs() -> None:
+    page = (REPO / "docs" / "quickstart.md").read_text()
+    blocks = re.findall(r"```python\n(.*?)```", page, re.DOTALL)
+    assert len(blocks) >= 4
+    namespace: dict[str, object] = {}
+    for block in blocks:
+        exec(compile(block, "quickstart.md", "exec"), namespace)
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scamstats.cli", *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
+
+
+@needs_source_tree
+def test_contributor_following_contributing_md_gets_validate_green(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(REPO / "datasets", repo / "datasets", ignore=shutil.ignore_patterns("releases"))
+    guide = (REPO / "CONTRIBUTING.md").read_text()
+    command = re.search(r"scamstats (new-record \S+)", guide)
+    assert command is not None
+    created = run(command.group(1).split(), repo)
+    assert created.returncode == 0, created.stderr
+    record = repo / "datasets" / "records" / f"{command.group(1).split()[1]}.yaml"
+
+    before = run(["validate", "datasets/"], repo)
+    assert before.returncode == 1
+    assert f"{record.relative_to(repo)}:" in before.stdout and ": title: is required" in before.stdout
+
+    filled = {
+        "title:": 'title: "Police hold 12 in raid on Phnom Penh scam centre"',
+        "publisher:": "publisher: Example Daily",
+        "url:": "url: https://example.org/2025/07/18/raid",
+        "# published:": "published: 2025-07-18",
+        "language:": "language: en",
+        "kind:": "kind: news",
+        "- country:": "- country: KHM",
+        "reported_by:": "reported_by: KHM",
+        "metric:": "metric: arrested",
+        "value:": "value: 12",
+        "qualifier:": "qualifier: exact",
+        "period_end:": "period_end: 2025-07-18",
+        "note:": "note: Suspects held in one raid on a compound.",
+    }
+    lines = []
+    for original in record.read_text().splitlines():
+        stripped = original.strip()
+        indent = original[: len(original) - len(original.lstrip())]
+        replacement = next((text for start, text in filled.items() if stripped.startswith(start)), None)
+        lines.append(indent + replacement if replacement else original)
+    record.write_text("\n".join(lines) + "\n")
+
+    after = run(["validate", "datasets/"], repo)
+    assert after.returncode == 0, after.stdout
+    assert after.stdout.startswith("ok: ")
+
+
+def test_new_record_refuses_a_bad_name_and_an_existing_file(mini: Path) -> None:
+    bad = run(["new-record", "Not A Slug", "--datasets", str(mini)], mini)
+    assert bad.returncode == 2
+    assert "lowercase words joined by hyphens" in bad.stderr
+    existing = run(["new-record", "khm-2025-07-18-example-crackdown", "--datasets", str(mini)], mini)
+    assert existing.returncode == 1
+    assert "already exists" in existing.stderr
+
+
+def test_gallery_page_shows_every_plot_and_each_renders() -> None:
+    pytest.importorskip("matplotlib")
+    from scamstats.gallery import GALLERY, gallery_markdown, render
+
+    ds = scamstats.load()
+    page = gallery_markdown(ds)
+    for plot in GALLERY:
+        assert f"(img/gallery/{plot.name}.png)" in page
+        assert plot.command in page
+    png = render(ds, GALLERY[0])
+    assert png.startswith(b"\x89PNG") and len(png) > 10_000
