@@ -67,7 +67,8 @@ def add_data_entry(changelog: str, entry: str) -> str:
     section = changelog[unreleased.end() : end]
     data = re.search(r"^### Data[^\n]*\n", section, flags=re.MULTILINE)
     if data is None:
-        section = section.rstrip("\n") + "\n\n### Data\n" + entry + "\n\n"
+        section = section.rstrip("\n")
+        section += ("\n\n" if section else "\n") + "### Data\n" + entry + "\n\n"
     else:
         section = section[: data.end()] + entry + "\n" + section[data.end() :]
     return changelog[: unreleased.end()] + section + changelog[end:]

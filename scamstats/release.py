@@ -194,6 +194,7 @@ def release(root: Path, version: str, *, today: datetime.date | None = None) -> 
 
     folder = project.releases / version
     write_release(files, folder)
+    project.registry.parent.mkdir(parents=True, exist_ok=True)
     project.registry.write_text(registry, encoding="utf-8", newline="\n")
     write_release(files, project.bundled)
     (root / "dataset.yaml").write_text(dataset_yaml, encoding="utf-8", newline="\n")
