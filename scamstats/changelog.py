@@ -53,19 +53,23 @@ def data_entry(d: Diff, released: str) -> str:
     return "\n".join(lines)
 
 
+_UNRELEASED = re.compile(r"^## \[Unreleased\][^\n]*\n", re.MULTILINE)
+_RELEASE = re.compile(r"^## ", re.MULTILINE)
+_DATA = re.compile(r"^### Data[^\n]*\n", re.MULTILINE)
+
+
 def add_data_entry(changelog: str, entry: str) -> str:
     """Put ``entry`` first in the ``### Data`` section of ``## [Unreleased]``, creating either if missing."""
-    unreleased = re.search(r"^## \[Unreleased\][^\n]*\n", changelog, flags=re.MULTILINE)
+    unreleased = _UNRELEASED.search(changelog)
     if unreleased is None:
-        first_release = re.search(r"^## ", changelog, flags=re.MULTILINE)
-        at = first_release.start() if first_release else len(changelog)
-        changelog = changelog[:at].rstrip("\n") + "\n\n## [Unreleased]\n\n" + changelog[at:].lstrip("\n")
-        unreleased = re.search(r"^## \[Unreleased\][^\n]*\n", changelog, flags=re.MULTILINE)
-        assert unreleased is not None
-    following = re.compile(r"^## ", flags=re.MULTILINE).search(changelog, unreleased.end())
+        first = _RELEASE.search(changelog)
+        at = first.start() if first else len(changelog)
+        heading = changelog[:at].rstrip("\n") + "\n\n## [Unreleased]\n\n"
+        return add_data_entry(heading + changelog[at:].lstrip("\n"), entry)
+    following = _RELEASE.search(changelog, unreleased.end())
     end = following.start() if following else len(changelog)
     section = changelog[unreleased.end() : end]
-    data = re.search(r"^### Data[^\n]*\n", section, flags=re.MULTILINE)
+    data = _DATA.search(section)
     if data is None:
         section = section.rstrip("\n")
         section += ("\n\n" if section else "\n") + "### Data\n" + entry + "\n\n"
