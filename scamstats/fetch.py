@@ -18,7 +18,6 @@ no longer matches, loading stops and says which file to delete.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -27,7 +26,7 @@ from typing import Any
 import pooch
 import requests
 
-from .registry import ReleaseError, check_format, files_of, registry
+from .registry import ReleaseError, check_format, files_of, registry, sha256
 
 BASE_URL = "https://raw.githubusercontent.com/scamstats/scamstats/main/datasets/releases/"
 """Where released files are served unless ``SCAMSTATS_BASE_URL`` says otherwise."""
@@ -63,15 +62,6 @@ POOCH = pooch.create(
 """The one pooch of the package: the shipped registry and the cache folder."""
 
 
-def sha256(path: str | Path) -> str:
-    """``sha256:<hex>`` of a file."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return "sha256:" + digest.hexdigest()
-
-
 class _VerifiedDownload:
     """Download with an explicit timeout, then refuse bytes whose hash is not the registry's.
 
@@ -84,7 +74,7 @@ class _VerifiedDownload:
 
     def __call__(self, url: str, output_file: str, pooch_: Any, check_only: bool = False) -> None:
         pooch.HTTPDownloader(timeout=TIMEOUT)(url, output_file, pooch_)
-        expected, got = POOCH.registry[self.name], sha256(output_file)
+        expected, got = POOCH.registry[self.name], sha256(Path(output_file).read_bytes())
         if got != expected:
             raise HashMismatchError(
                 f"{self.name} from {url} has {got} but the registry says {expected}; "
@@ -115,7 +105,7 @@ def fetch_file(name: str) -> Path:
         ) from error
     except ValueError as error:  # pooch refuses to update a cached file that changed
         raise HashMismatchError(
-            f"{target}: cached file has {sha256(target)} but the registry says {POOCH.registry[name]}; "
+            f"{target}: cached file has {sha256(target.read_bytes())} but the registry says {POOCH.registry[name]}; "
             "delete it and load again"
         ) from error
 

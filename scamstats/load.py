@@ -12,7 +12,6 @@ released versions come through :mod:`scamstats.fetch`, imported only then.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from importlib.resources import files
@@ -22,7 +21,7 @@ from typing import IO, Any
 import pandas as pd
 
 from .dataset import Dataset
-from .registry import check_format, files_of, registered_versions, registry
+from .registry import check_format, files_of, registered_versions, registry, sha256
 
 TABLE_NAMES = ("figures", "sources", "events", "metrics")
 
@@ -76,8 +75,7 @@ def _bundled_is(version: str) -> bool:
     if version not in registered_versions(entries):
         return True  # built from the records, not released yet
     return all(
-        "sha256:" + hashlib.sha256(folder.joinpath(name).read_bytes()).hexdigest() == digest
-        for name, digest in files_of(version, entries).items()
+        sha256(folder.joinpath(name).read_bytes()) == digest for name, digest in files_of(version, entries).items()
     )
 
 

@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import re
 from importlib.resources import files
 from typing import Any
@@ -54,6 +55,15 @@ def parse_version(text: str) -> tuple[int, int, int]:
         raise ValueError(f"{text!r} is not a dataset version: write it MAJOR.MINOR.PATCH, e.g. 1.2.0")
     major, minor, patch = (int(part) for part in match.groups())
     return major, minor, patch
+
+
+def sha256(content: bytes) -> str:
+    """The registry's form of a file's hash.
+
+    >>> sha256(b"")
+    'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+    """
+    return "sha256:" + hashlib.sha256(content).hexdigest()
 
 
 def parse_registry(text: str) -> dict[str, str]:

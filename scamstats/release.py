@@ -15,7 +15,6 @@ Package Version rules, see :meth:`scamstats.datadiff.Diff.bump`).
 from __future__ import annotations
 
 import datetime
-import hashlib
 import io
 import json
 import re
@@ -27,7 +26,7 @@ from .changelog import add_data_entry, data_entry
 from .citation import Citation
 from .datadiff import Bump, Diff, diff, nothing_like
 from .load import read_folder, read_release
-from .registry import REGISTRY_HEADER, parse_registry, parse_version, registered_versions
+from .registry import REGISTRY_HEADER, parse_registry, parse_version, registered_versions, sha256
 
 
 class ReleaseRefusedError(Exception):
@@ -100,7 +99,7 @@ def verify(root: Path) -> list[str]:
         if name not in on_disk:
             problems.append(f"{path}: missing; released files are never removed")
             continue
-        got = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+        got = sha256(path.read_bytes())
         if got != expected:
             problems.append(f"{path}: has {got} but the registry says {expected}; released files are never changed")
     problems += [
@@ -188,9 +187,7 @@ def release(root: Path, version: str, *, today: datetime.date | None = None) -> 
     changelog = project.changelog.read_text(encoding="utf-8") if project.changelog.exists() else "# Changelog\n"
     changelog = add_data_entry(changelog, data_entry(changes, released))
     registry = project.registry.read_text(encoding="utf-8") if project.registry.exists() else REGISTRY_HEADER
-    registry += "".join(
-        f"{version}/{name} sha256:{hashlib.sha256(content).hexdigest()}\n" for name, content in sorted(files.items())
-    )
+    registry += "".join(f"{version}/{name} {sha256(content)}\n" for name, content in sorted(files.items()))
 
     folder = project.releases / version
     write_release(files, folder)
