@@ -45,11 +45,15 @@ def to_csv_bytes(frame: pd.DataFrame, sort_keys: list[str]) -> bytes:
     return text.encode("utf-8")
 
 
-def release_bytes(root: Path) -> dict[str, bytes]:
+def release_bytes(root: Path, *, version: str | None = None, released: str | None = None) -> dict[str, bytes]:
     """Validate ``root`` and return the release files' contents by file name.
 
-    Raises :class:`~scamstats.problems.DataError` carrying every problem.
+    ``version`` and ``released`` (``YYYY-MM-DD``) replace those of
+    ``dataset.yaml``. Raises :class:`~scamstats.problems.DataError` carrying
+    every problem.
     """
+    meta = dataset_meta(root)
+    meta.update({k: v for k, v in (("version", version), ("released", released)) if v is not None})
     checked = check(root)
     if checked.problems:
         raise DataError(checked.problems)
@@ -59,7 +63,7 @@ def release_bytes(root: Path) -> dict[str, bytes]:
         content = to_csv_bytes(checked.frames[name], SORT_KEYS[name])
         files[f"{name}.csv"] = content
         hashes[name] = (hashlib.sha256(content).hexdigest(), len(content))
-    package = descriptor(dataset_meta(root), hashes)
+    package = descriptor(meta, hashes)
     files["datapackage.json"] = (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     return files
 
@@ -68,6 +72,7 @@ def write_release(files: dict[str, bytes], out: Path) -> None:
     """Replace the folder ``out`` with exactly ``files``, all or nothing."""
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    staging.chmod(0o755)  # readable like any installed folder, not private like mkdtemp's
     try:
         for name, content in files.items():
             with open(staging / name, "wb") as handle:

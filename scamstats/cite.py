@@ -1,9 +1,10 @@
 """Citations generated from a release's own metadata, never typed by hand.
 
-The dataset is cited from its ``datapackage.json`` descriptor: ``title``,
-``version``, ``created`` (the release date), ``homepage``, ``contributors``
-(those with the role ``author``, or all of them when none has it) and
-``licenses``. A single figure is cited in words with its source and the
+The dataset is cited from its ``datapackage.json`` descriptor through
+:class:`scamstats.citation.Citation`, the same metadata ``CITATION.cff`` is
+written from: ``title``, ``version``, ``created`` (the release date),
+``homepage``, ``contributors`` (those with the role ``author``, or all of
+them when none has it) and ``licenses``. A single figure is cited in words with its source and the
 dataset version.
 
 >>> package = {"title": "scamstats: example", "version": "1.2.0", "created": "2026-03-01T00:00:00Z",
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import pandas as pd
 
 from .choices import ChoiceError, one_of
+from .citation import Citation
 from .render import QUALIFIER_WORDS
 
 if TYPE_CHECKING:
@@ -34,21 +36,6 @@ STYLES: tuple[Style, ...] = ("text", "bibtex", "apa", "csl-json")
 _TEX_SPECIAL = {c: "\\" + c for c in "&%$#_{}"} | {"~": r"\textasciitilde{}", "^": r"\^{}", "\\": r"\textbackslash{}"}
 
 
-def authors(package: Mapping[str, Any]) -> list[str]:
-    """Names of the release's authors: contributors with the role ``author``, else all contributors."""
-    people = package.get("contributors") or []
-    named = [p for p in people if p.get("role", "author") == "author"] or people
-    return [str(p.get("title") or p.get("name")) for p in named] or [str(package.get("name", "scamstats"))]
-
-
-def _released(package: Mapping[str, Any]) -> str:
-    return str(package.get("created", ""))[:10]
-
-
-def _licences(package: Mapping[str, Any]) -> str:
-    return ", ".join(str(item.get("name") or item.get("title")) for item in package.get("licenses") or [])
-
-
 def _tex(text: str) -> str:
     r"""Escape BibTeX's special characters.
 
@@ -58,39 +45,40 @@ def _tex(text: str) -> str:
     return "".join(_TEX_SPECIAL.get(c, c) for c in text)
 
 
-def _bibtex(package: Mapping[str, Any]) -> str:
-    version = str(package["version"])
-    key = f"{package.get('name', 'scamstats')}_{version}".replace(".", "_").replace("-", "_")
+def _bibtex(citation: Citation) -> str:
+    key = f"{citation.name}_{citation.version}".replace(".", "_").replace("-", "_")
     fields = {
-        "author": " and ".join("{" + _tex(name) + "}" for name in authors(package)),
-        "title": "{" + _tex(str(package["title"])) + "}",
-        "year": _released(package)[:4],
-        "version": _tex(version),
-        "url": str(package.get("homepage", "")),
-        "note": _tex(f"Dataset version {version}, released {_released(package)}; licence {_licences(package)}"),
+        "author": " and ".join("{" + _tex(name) + "}" for name in citation.authors),
+        "title": "{" + _tex(citation.title) + "}",
+        "year": citation.released[:4],
+        "version": _tex(citation.version),
+        "url": citation.url,
+        "note": _tex(f"Dataset version {citation.version}, released {citation.released}; licence {citation.license}"),
     }
     lines = [f"  {name} = {{{value}}}," for name, value in fields.items() if value]
     return "@misc{" + key + ",\n" + "\n".join(lines) + "\n}"
 
 
-def _csl(package: Mapping[str, Any]) -> str:
-    version = str(package["version"])
+def _csl(citation: Citation) -> str:
     item: dict[str, Any] = {
-        "id": f"{package.get('name', 'scamstats')}-{version}",
+        "id": f"{citation.name}-{citation.version}",
         "type": "dataset",
-        "title": package["title"],
-        "author": [{"literal": name} for name in authors(package)],
-        "version": version,
-        "URL": package.get("homepage", ""),
-        "license": _licences(package),
+        "title": citation.title,
+        "author": [{"literal": name} for name in citation.authors],
+        "version": citation.version,
+        "URL": citation.url,
+        "license": citation.license,
     }
-    if _released(package):
-        item["issued"] = {"date-parts": [[int(part) for part in _released(package).split("-")]]}
+    if citation.released:
+        item["issued"] = {"date-parts": [[int(part) for part in citation.released.split("-")]]}
     return json.dumps([item], indent=2, ensure_ascii=False)
 
 
 def cite(package: Mapping[str, Any], style: str = "text") -> str:
     """Cite the release described by ``package`` (its ``datapackage.json``) in ``style``.
+
+    The metadata is read by :class:`scamstats.citation.Citation`, the same
+    object that writes ``CITATION.cff``.
 
     Parameters
     ----------
@@ -111,18 +99,18 @@ def cite(package: Mapping[str, Any], style: str = "text") -> str:
     @misc{scamstats_...,
     """
     one_of("citation style", style, STYLES)
+    citation = Citation.from_package(package)
     if style == "bibtex":
-        return _bibtex(package)
+        return _bibtex(citation)
     if style == "csl-json":
-        return _csl(package)
-    names = ", ".join(authors(package))
-    year = _released(package)[:4]
-    title, version, homepage = package["title"], package["version"], package.get("homepage", "")
+        return _csl(citation)
+    names = ", ".join(citation.authors)
+    year = citation.released[:4]
     if style == "apa":
-        return f"{names}. ({year}). {title} (Version {version}) [Data set]. {homepage}".strip()
+        return f"{names}. ({year}). {citation.title} (Version {citation.version}) [Data set]. {citation.url}".strip()
     return (
-        f"{names} ({year}). {title}, dataset version {version}, released {_released(package)}. "
-        f"{homepage}. Licence: {_licences(package)}."
+        f"{names} ({year}). {citation.title}, dataset version {citation.version}, released {citation.released}. "
+        f"{citation.url}. Licence: {citation.license}."
     )
 
 

@@ -53,6 +53,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import release_bytes, stale_files, write_release
     from .problems import DataError
+    from .release import released_differs
 
     out: Path = args.out or args.path.resolve().parent / "scamstats" / "data"
     try:
@@ -61,6 +62,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(problem)
         print(f"{len(error.problems)} problem(s); nothing was written", file=sys.stderr)
+        return 1
+    conflict = released_differs(args.path, files)
+    if conflict:
+        print(conflict, file=sys.stderr)
         return 1
     if args.check:
         stale = stale_files(files, out)
@@ -72,6 +77,70 @@ def cmd_build(args: argparse.Namespace) -> int:
     write_release(files, out)
     print(f"wrote {len(files)} files to {out}")
     return 0
+
+
+def _version(text: str) -> str:
+    from .registry import parse_version
+
+    try:
+        parse_version(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+    return text
+
+
+def _release_spec(text: str) -> str | Path:
+    if Path(text, "datapackage.json").is_file():
+        return Path(text)
+    if Path(text).exists():
+        raise argparse.ArgumentTypeError(f"{text}: not a release folder (it has no datapackage.json)")
+    return _version(text)
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    from .problems import DataError
+    from .release import ReleaseRefusedError, release
+
+    try:
+        done = release(args.path, args.version)
+    except ReleaseRefusedError as error:
+        print(f"scamstats release: {error}; nothing was written", file=sys.stderr)
+        return error.status
+    except DataError as error:
+        for problem in error.problems:
+            print(problem)
+        print(f"{len(error.problems)} problem(s); nothing was written", file=sys.stderr)
+        return 1
+    print(f"released dataset {done.version} in {done.folder}: {done.changes.summary()}")
+    print("registry, bundled copy, dataset.yaml, CITATION.cff and CHANGELOG.md updated; review and commit them")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from .release import Project, verify
+
+    problems = verify(args.path)
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print(f"ok: releases {', '.join(Project(args.path).versions()) or '(none)'} match the registry")
+    return 1 if problems else 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .datadiff import diff
+    from .registry import ReleaseError, UnknownVersionError
+
+    try:
+        changes = diff(args.old, args.new)
+    except UnknownVersionError as error:
+        print(f"scamstats diff: {error}", file=sys.stderr)
+        return 2
+    except ReleaseError as error:
+        print(f"scamstats diff: {error}", file=sys.stderr)
+        return 1
+    print(changes.report())
+    return 1 if args.exit_code and changes else 0
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -286,6 +355,19 @@ def parser() -> argparse.ArgumentParser:
         arguments(k)
         k.add_argument("-o", "--output", type=Path, required=True, help="image file to write (.png, .svg, .pdf)")
         k.add_argument("--dpi", type=int, default=150, help="resolution of raster images (default: 150)")
+    p = add("release", cmd_release, "Freeze the records as a new dataset version under datasets/releases/.")
+    p.add_argument("version", type=_version, help="the new dataset version, MAJOR.MINOR.PATCH")
+    p.add_argument(
+        "path", nargs="?", default="datasets", type=_datasets_root, help="datasets folder (default: datasets)"
+    )
+    p = add("verify", cmd_verify, "Check that the frozen releases still match the registry.")
+    p.add_argument(
+        "path", nargs="?", default="datasets", type=_datasets_root, help="datasets folder (default: datasets)"
+    )
+    p = add("diff", cmd_diff, "Show the figures, sources, events and metrics that differ between two releases.")
+    for name in ("old", "new"):
+        p.add_argument(name, type=_release_spec, help="a released version (X.Y.Z) or a release folder")
+    p.add_argument("--exit-code", action="store_true", help="exit 1 when the releases differ")
     return main
 
 

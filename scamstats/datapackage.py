@@ -1,14 +1,18 @@
 """The ``datapackage.json`` descriptor of a release, generated from the schema.
 
 The descriptor uses only features common to Frictionless Data Package v1 and
-v2. :func:`field_types` reads it back, which is how :func:`scamstats.load`
-learns column types without importing pandera.
+v2, and passes ``frictionless validate``. :func:`scamstats.load` reads the
+field types back from it, which is how it learns column types without
+importing pandera. Two properties are scamstats' own: ``releaseFormat`` (the
+layout of the release, see :data:`~scamstats.registry.RELEASE_FORMAT`) and the
+dataset metadata that citations are made from (see :mod:`scamstats.citation`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from .registry import RELEASE_FORMAT
 from .schema import TABLES
 
 RESOURCE_ORDER = ("figures", "sources", "events", "metrics")
@@ -24,8 +28,19 @@ FOREIGN_KEYS = {
 
 
 def _pattern(regex: str) -> str:
-    """Frictionless patterns are anchored already: drop ``^`` and ``$``."""
-    return regex.replace("$|^", "|").removeprefix("^").removesuffix("$")
+    """A pandera regex as a Table Schema pattern (XML Schema style, implicitly anchored).
+
+    Anchors are dropped, groups are plain, and alternatives are grouped so
+    that the implied anchors hold for every one of them:
+
+    >>> _pattern(r"^[a-z]+$|^[A-Z]{3}$")
+    '([a-z]+|[A-Z]{3})'
+    >>> _pattern(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    '[a-z0-9]+(-[a-z0-9]+)*'
+    """
+    alternatives = [part.removeprefix("^").removesuffix("$") for part in regex.split("$|^")]
+    plain = "|".join(alternatives).replace("(?:", "(")
+    return f"({plain})" if len(alternatives) > 1 else plain
 
 
 def table_schema(name: str) -> dict[str, Any]:
@@ -83,16 +98,21 @@ def descriptor(meta: dict[str, Any], hashes: dict[str, tuple[str, int]]) -> dict
                 "schema": table_schema(name),
             }
         )
-    return {
+    package: dict[str, Any] = {
         "profile": "tabular-data-package",
+        "releaseFormat": RELEASE_FORMAT,
         "name": meta["name"],
         "title": meta["title"],
         "description": " ".join(str(meta["description"]).split()),
         "version": meta["version"],
         "created": f"{meta['released']}T00:00:00Z",
         "homepage": meta["homepage"],
+        "keywords": list(meta.get("keywords") or []),
         "licenses": meta["licenses"],
-        "contributors": [{"title": a["name"], "role": "author"} for a in meta["authors"]],
+        "contributors": [{"title": a["name"], "role": "author", "roles": ["author"]} for a in meta["authors"]],
         "sources": [{"title": "Published news and government reports; each figure names its source in sources.csv"}],
         "resources": resources,
     }
+    if not package["keywords"]:
+        del package["keywords"]
+    return package

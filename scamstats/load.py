@@ -1,7 +1,8 @@
 """Load a release into a :class:`~scamstats.dataset.Dataset`.
 
 The bundled release is read from package data with :mod:`importlib.resources`;
-no network and no pandera are involved (the build validated it).
+no network and no pandera are involved (the build validated it). Other
+released versions come through :mod:`scamstats.fetch`, imported only then.
 
 >>> import scamstats
 >>> ds = scamstats.load()
@@ -20,6 +21,7 @@ from typing import IO, Any
 import pandas as pd
 
 from .dataset import Dataset
+from .registry import check_format, files_of, registered_versions, registry, sha256
 
 TABLE_NAMES = ("figures", "sources", "events", "metrics")
 
@@ -42,6 +44,7 @@ def read_release(opener: Callable[[str], IO[bytes]]) -> Dataset:
     """Read a release through ``opener(file_name)`` (a folder, package data or a cache)."""
     with opener("datapackage.json") as handle:
         package = json.load(handle)
+    check_format(package)
     tables = {}
     for resource in package["resources"]:
         types = {field["name"]: field["type"] for field in resource["schema"]["fields"]}
@@ -62,13 +65,45 @@ def read_folder(folder: Path) -> Dataset:
     return read_release(lambda name: (folder / name).open("rb"))
 
 
-def load() -> Dataset:
-    """Load the dataset release bundled with this package.
+def _bundled_is(version: str) -> bool:
+    """Whether the bundled release is ``version``: same version, and same bytes if it is registered."""
+    folder = bundled_files()
+    with folder.joinpath("datapackage.json").open("rb") as handle:
+        if json.load(handle)["version"] != version:
+            return False
+    entries = registry()
+    if version not in registered_versions(entries):
+        return True  # built from the records, not released yet
+    return all(
+        sha256(folder.joinpath(name).read_bytes()) == digest for name, digest in files_of(version, entries).items()
+    )
+
+
+def load(version: str | None = None) -> Dataset:
+    """Load the bundled dataset release, or another released version.
+
+    Parameters
+    ----------
+    version
+        A dataset version from :func:`scamstats.versions`, ``"MAJOR.MINOR.PATCH"``.
+        ``None`` (the default) or the bundled version reads the release bundled
+        with the package, without network. Any other is downloaded once into
+        the cache (``SCAMSTATS_DATA_DIR``), checked against the sha256 in the
+        shipped registry, and read from there afterwards.
 
     Returns
     -------
     Dataset
         The figures, sources, events and metrics tables and the dataset version.
+
+    Raises
+    ------
+    scamstats.registry.UnknownVersionError
+        ``version`` was never released; the message lists the known versions.
+    scamstats.fetch.DownloadError, scamstats.fetch.HashMismatchError
+        The files could not be downloaded, or are not the released ones.
+    scamstats.registry.NewerFormatError
+        The release needs a newer scamstats.
 
     Examples
     --------
@@ -76,6 +111,13 @@ def load() -> Dataset:
     >>> ds = scamstats.load()
     >>> ds.version == ds.package["version"]
     True
+    >>> scamstats.load(version=ds.version).figures.equals(ds.figures)
+    True
     """
-    folder = bundled_files()
-    return read_release(lambda name: folder.joinpath(name).open("rb"))
+    if version is None or _bundled_is(version):
+        folder = bundled_files()
+        return read_release(lambda name: folder.joinpath(name).open("rb"))
+    files_of(version, registry())  # an unknown version fails here, before pooch is imported
+    from .fetch import fetch
+
+    return read_folder(fetch(version))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -25,12 +27,15 @@ socket.socket.connect = refuse
 socket.create_connection = refuse
 import scamstats
 ds = scamstats.load()
-assert "pandera" not in sys.modules, "load() imported pandera"
+same = scamstats.load(version=ds.version)
+assert same.figures.equals(ds.figures)
+for name in ("pandera", "pooch"):
+    assert name not in sys.modules, f"load() imported {name}"
 print(ds.version, len(ds.figures))
 """
 
 
-def test_load_works_offline_without_pandera() -> None:
+def test_load_of_the_bundled_version_works_offline_without_pandera_or_pooch() -> None:
     result = subprocess.run([sys.executable, "-c", OFFLINE_LOAD], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     version, count = result.stdout.split()
@@ -62,3 +67,17 @@ def test_dataset_version_is_the_records_version() -> None:
 
     meta = yaml.safe_load((Path(scamstats.__file__).parent.parent / "datasets" / "dataset.yaml").read_text())
     assert scamstats.load().version == meta["version"]
+
+
+def test_bundled_copy_serves_a_version_only_with_the_registered_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    load_module = importlib.import_module("scamstats.load")  # the module, not the function of that name
+    version = scamstats.load().version
+    folder = load_module.bundled_files()
+    names = [entry.name for entry in folder.iterdir()]
+    right = {f"{version}/{n}": "sha256:" + hashlib.sha256(folder.joinpath(n).read_bytes()).hexdigest() for n in names}
+    monkeypatch.setattr(load_module, "registry", lambda: right)
+    assert load_module._bundled_is(version)
+    assert not load_module._bundled_is("0.0.1")
+    wrong = {**right, f"{version}/figures.csv": "sha256:" + "0" * 64}
+    monkeypatch.setattr(load_module, "registry", lambda: wrong)
+    assert not load_module._bundled_is(version)

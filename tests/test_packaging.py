@@ -54,3 +54,14 @@ def test_bad_command_exits_2() -> None:
     )
     assert result.returncode == 2
     assert "not a datasets folder" in result.stderr
+
+
+def test_registry_is_shipped_and_names_exactly_the_frozen_releases() -> None:
+    from scamstats.registry import parse_version
+    from scamstats.release import verify
+
+    assert files("scamstats").joinpath("registry.txt").is_file()
+    releases = REPO / "datasets" / "releases"
+    if releases.is_dir():
+        assert scamstats.versions() == sorted((p.name for p in releases.iterdir()), key=parse_version)
+        assert verify(REPO / "datasets") == []
