@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from .choices import ChoiceError
 
@@ -172,20 +172,18 @@ def _selection(args: argparse.Namespace) -> str:
     return ", ".join(parts)
 
 
+def _series_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The keyword options ``series`` and ``plot series`` share."""
+    return {"nationality": args.nationality, "place": args.place, "scope": args.scope, "baseline": args.baseline}
+
+
 def cmd_series(args: argparse.Namespace) -> int:
     from . import load
     from .cite import country_name
     from .render import machine, series_text
 
     ds = load()
-    points = ds.series(
-        args.country,
-        args.metric,
-        nationality=args.nationality,
-        place=args.place,
-        scope=args.scope,
-        baseline=args.baseline,
-    )
+    points = ds.series(args.country, args.metric, **_series_options(args))
     if args.format != "table":
         print(machine(points, args.format))
         return 0
@@ -246,14 +244,7 @@ def cmd_plot(args: argparse.Namespace) -> int:
     matplotlib.use("Agg")
     ds = load()
     if args.kind == "series":
-        figure = ds.plot_series(
-            args.country,
-            args.metric,
-            nationality=args.nationality,
-            place=args.place,
-            scope=args.scope,
-            baseline=args.baseline,
-        )
+        figure = ds.plot_series(args.country, args.metric, **_series_options(args))
     else:
         figure = ds.plot_compare(args.metric, countries=args.countries, at=args.at)
     figure.savefig(args.output, dpi=args.dpi, bbox_inches="tight")
