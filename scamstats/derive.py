@@ -54,12 +54,12 @@ def intervals(value: pd.Series, qualifier: pd.Series) -> tuple[IntegerArray, Int
     """
     numbers = pd.to_numeric(value, errors="coerce").astype("Int64")
     values = numbers.to_numpy(dtype="int64", na_value=0)
-    known = numbers.notna().to_numpy() & qualifier.isin(QUALIFIERS).to_numpy()
+    known = numbers.notna().to_numpy(dtype=bool) & qualifier.isin(QUALIFIERS).to_numpy(dtype=bool)
     low = np.zeros_like(values)
     high = np.zeros_like(values)
     unbounded = np.zeros(len(values), dtype=bool)
     for name in QUALIFIERS:
-        rows = known & (qualifier == name).to_numpy()
+        rows = known & qualifier.eq(name).fillna(False).to_numpy(dtype=bool)
         lows, highs = bounds(values[rows], name)
         low[rows] = lows
         if highs is None:

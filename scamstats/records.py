@@ -95,7 +95,7 @@ class _Reader:
         if doc is None:
             return
         if not isinstance(doc, YamlList):
-            self.problems.append(Problem(str(path), 1, table, "must be a list of entries"))
+            self.problems.append(Problem(str(path), doc.line, table, "must be a list of entries"))
             return
         extra = {"source_id": RecordField("source_id", "text", True)} if table == "events" else {}
         for item in doc:
@@ -107,7 +107,7 @@ class _Reader:
         if doc is None:
             return
         if not isinstance(doc, YamlMap):
-            self.problems.append(Problem(name, 1, "file", "must be a mapping with source: and figures:"))
+            self.problems.append(Problem(name, doc.line, "file", "must be a mapping with source: and figures:"))
             return
         for key in doc:
             if key not in ("source", "figures", "events"):

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pandas as pd
 import pandera.errors
@@ -92,6 +93,7 @@ _CHECK_MESSAGES = {
     "field_uniqueness": "must be unique; another row has the same value",
     "not_nullable": "is required",
     "is_language": "is not a BCP 47 language tag with a known ISO 639 language",
+    "is_url": "is not a well-formed web address",
 }
 _FORMS = {
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "lowercase words joined by hyphens",
@@ -165,7 +167,7 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
     def at(table: str, mask: pd.Series, column: str, message: str, got: pd.Series | None = None) -> None:
         for position in mask[mask.fillna(False).astype(bool)].index:
             path, line = rows[table].where(int(position), column)
-            if got is None:
+            if got is None or pd.isna(got.loc[position]):
                 problems.append(Problem(path, line, column, message))
             else:
                 problems.append(Problem(path, line, column, message, _plain(got.loc[position])))
@@ -243,7 +245,8 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
         at(table, dates > latest, column, "is in the future", dates)
         at(table, dates < earliest, column, f"is before {EARLIEST.isoformat()}", dates)
 
-    duplicated_url = sources["url"].notna() & sources.duplicated("url", keep="first")
+    identity = sources["url"].map(url_identity, na_action="ignore")
+    duplicated_url = identity.notna() & identity.duplicated(keep="first")
     at("sources", duplicated_url, "url", "is already recorded in another file (one file per source)", sources["url"])
     key = list(NATURAL_KEY)
     duplicated_key = figures.duplicated(key, keep="first") & figures["metric"].notna()
@@ -260,18 +263,37 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
 
 
 def breakdown_problems(figures: pd.DataFrame, rows: Rows) -> list[Problem]:
-    """Nationality breakdowns whose lowest values add up to more than an exact total."""
+    """Nationality breakdowns whose lowest values add up to more than the highest value their total allows."""
     group = [c for c in NATURAL_KEY if c != "nationality"]
     parts = figures[figures["nationality"].notna()]
-    totals = figures[figures["nationality"].isna() & (figures["qualifier"] == "exact")]
+    totals = figures[figures["nationality"].isna() & figures["value_high"].notna()]
     if parts.empty or totals.empty:
         return []
     summed = parts.groupby(group, dropna=False)["value_low"].sum().rename("parts").reset_index()
     joined = totals.reset_index().merge(summed, on=group, how="inner")
-    over = joined[joined["parts"] > joined["value"]]
+    over = joined[joined["parts"] > joined["value_high"]]
     problems = []
     for position, total, parts_sum in zip(over["index"], over["value"], over["parts"], strict=True):
         path, line = rows.where(int(position), "value")
         message = f"is less than its nationality breakdown, which adds up to {parts_sum}"
         problems.append(Problem(path, line, "value", message, total))
     return problems
+
+
+def url_identity(url: str) -> str:
+    """What two addresses of the same page have in common.
+
+    The scheme, a leading ``www.``, the case of the host, a trailing slash and
+    the fragment do not matter; the query does.
+
+    >>> url_identity("https://WWW.Example.org/news/1/#top") == url_identity("http://example.org/news/1")
+    True
+    >>> url_identity("https://example.org/news?id=1") == url_identity("https://example.org/news?id=2")
+    False
+    """
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:  # not a well-formed address; validation reports it
+        return url
+    return f"{host}{parts.path.rstrip('/')}?{parts.query}"

@@ -8,6 +8,8 @@ Kept free of pandera so that :func:`scamstats.load` stays light.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pycountry
 
 from .intervals import QUALIFIERS
@@ -53,6 +55,19 @@ def is_language(tag: str) -> bool:
     return (found or pycountry.languages.get(alpha_3=primary)) is not None
 
 
+def is_url(text: str) -> bool:
+    """Whether ``text`` splits into an http(s) address with a host name.
+
+    >>> is_url("https://example.org/a?b=1"), is_url("http://[::1/x"), is_url("https:///x")
+    (True, False, False)
+    """
+    try:
+        parts = urlsplit(text)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        return False
+
+
 __all__ = [
     "BCP47",
     "COUNTRIES",
@@ -66,4 +81,5 @@ __all__ = [
     "UNITS",
     "URL",
     "is_language",
+    "is_url",
 ]
