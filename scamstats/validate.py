@@ -65,8 +65,8 @@ def to_frame(table: str, rows: Rows) -> pd.DataFrame:
             frame[name] = pd.to_datetime(frame[name])
         elif dtype == "Int64":
             frame[name] = frame[name].astype("Int64")
-        elif dtype == "int64":
-            numbers = pd.to_numeric(frame[name], errors="coerce")
+        elif dtype == "int64":  # nullable while a value is missing, so that others still show as whole numbers
+            numbers = pd.Series(pd.array(frame[name].tolist(), dtype="Int64"), index=frame.index)
             frame[name] = numbers.astype("int64") if numbers.notna().all() else numbers
         else:
             frame[name] = frame[name].astype(dtype)
