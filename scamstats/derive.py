@@ -73,7 +73,7 @@ def derive_figures(figures: pd.DataFrame, metrics: pd.DataFrame) -> pd.DataFrame
     """Fill ``unit`` from the metric, and add ``figure_id``, ``value_low`` and ``value_high``."""
     out = figures.copy()
     units = dict(zip(metrics["metric"], metrics["unit"], strict=True))
-    units = {metric: unit for metric, unit in units.items() if unit != "currency"}
+    units = {metric: unit for metric, unit in units.items() if isinstance(unit, str) and unit != "currency"}
     out["unit"] = out["unit"].where(out["unit"].notna(), out["metric"].map(units))
     out["figure_id"] = pd.Series(figure_ids(out), index=out.index, dtype=object)
     out["value_low"], out["value_high"] = intervals(out["value"], out["qualifier"])

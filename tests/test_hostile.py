@@ -169,3 +169,27 @@ def order(expectation: str) -> tuple[str, int, str]:
     """Sort key of an expected problem, as problems are sorted: path, line, field."""
     path, line, rest = expectation.split(":", 2)
     return path, int(line), rest.split(": ")[0]
+
+
+def release(root: Path, out: Path) -> dict[str, bytes]:
+    assert main(["build", str(root), "--out", str(out)]) == 0
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def test_crlf_line_ends_and_a_byte_order_mark_change_nothing_in_the_release(mini: Path, tmp_path: Path) -> None:
+    before = release(mini, tmp_path / "lf")
+    for path in [*(mini / "records").iterdir(), mini / "events.yaml"]:
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    assert release(mini, tmp_path / "crlf") == before
+
+
+def test_zero_width_spaces_of_khmer_and_thai_titles_are_kept(mini: Path, tmp_path: Path) -> None:
+    khmer = "\u1780\u17b6\u179a\u200b\u1794\u1784\u17d2\u1780\u17d2\u179a\u17b6\u1794"
+    thai = "\u0e08\u0e31\u0e1a\u200b\u0e01\u0e38\u0e21"
+    title = f"{khmer} {thai}"
+    record = mini / "records" / "khm-2025-07-18-example-crackdown.yaml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("Cambodia detains 2,137 in scam crackdown", title), encoding="utf-8"
+    )
+    release(mini, tmp_path / "out")
+    assert title in (tmp_path / "out" / "sources.csv").read_text(encoding="utf-8")

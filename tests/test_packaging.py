@@ -8,6 +8,7 @@ import tomllib
 from importlib.metadata import version
 from importlib.resources import files
 
+import pytest
 from conftest import REPO
 
 import scamstats
@@ -31,10 +32,20 @@ def test_package_data_is_shipped() -> None:
     assert files("scamstats").joinpath("py.typed").is_file()
 
 
-def test_importing_is_light() -> None:
-    code = "import sys, scamstats; print(sorted(m for m in ('pandera', 'pooch', 'matplotlib') if m in sys.modules))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+HEAVY = ("pandera", "pooch", "matplotlib")
+
+
+@pytest.mark.parametrize("code", ["import scamstats", "import scamstats; scamstats.load()"])
+def test_importing_and_loading_pull_in_neither_pandera_pooch_nor_matplotlib(code: str) -> None:
+    check = f"{code}; import sys; print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}))"
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_import_check_sees_a_heavy_module_when_one_is_imported() -> None:
+    check = f"import scamstats.validate, sys; print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}))"
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert "pandera" in result.stdout
 
 
 def test_info_prints_version_and_counts() -> None:
