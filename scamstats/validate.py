@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pandas as pd
 import pandera.errors
@@ -23,7 +22,7 @@ from .derive import derive_figures
 from .problems import Problem
 from .records import Input, Rows, read_input
 from .schema import NATURAL_KEY, TABLES
-from .vocabularies import CURRENCIES
+from .vocabularies import CURRENCIES, url_identity
 
 EARLIEST = datetime.date(2000, 1, 1)
 """No date in the dataset may be earlier than this."""
@@ -65,8 +64,8 @@ def to_frame(table: str, rows: Rows) -> pd.DataFrame:
             frame[name] = pd.to_datetime(frame[name])
         elif dtype == "Int64":
             frame[name] = frame[name].astype("Int64")
-        elif dtype == "int64":  # nullable while a value is missing, so that others still show as whole numbers
-            numbers = pd.Series(pd.array(frame[name].tolist(), dtype="Int64"), index=frame.index)
+        elif dtype == "int64":  # from the rows, not through float: exact, and nullable while a value is missing
+            numbers = pd.Series(pd.array([row.get(name) for row in rows.rows], dtype="Int64"), index=frame.index)
             frame[name] = numbers.astype("int64") if numbers.notna().all() else numbers
         else:
             frame[name] = frame[name].astype(dtype)
@@ -278,22 +277,3 @@ def breakdown_problems(figures: pd.DataFrame, rows: Rows) -> list[Problem]:
         message = f"is less than its nationality breakdown, which adds up to {parts_sum}"
         problems.append(Problem(path, line, "value", message, total))
     return problems
-
-
-def url_identity(url: str) -> str:
-    """What two addresses of the same page have in common.
-
-    The scheme, a leading ``www.``, the case of the host, a trailing slash and
-    the fragment do not matter; the query does.
-
-    >>> url_identity("https://WWW.Example.org/news/1/#top") == url_identity("http://example.org/news/1")
-    True
-    >>> url_identity("https://example.org/news?id=1") == url_identity("https://example.org/news?id=2")
-    False
-    """
-    try:
-        parts = urlsplit(url)
-        host = (parts.hostname or "").removeprefix("www.")
-    except ValueError:  # not a well-formed address; validation reports it
-        return url
-    return f"{host}{parts.path.rstrip('/')}?{parts.query}"

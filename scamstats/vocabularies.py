@@ -68,6 +68,25 @@ def is_url(text: str) -> bool:
         return False
 
 
+def url_identity(url: str) -> str:
+    """What two addresses of the same page have in common.
+
+    The scheme, a leading ``www.``, the case of the host, a trailing slash and
+    the fragment do not matter; the query does.
+
+    >>> url_identity("https://WWW.Example.org/news/1/#top") == url_identity("http://example.org/news/1")
+    True
+    >>> url_identity("https://example.org/news?id=1") == url_identity("https://example.org/news?id=2")
+    False
+    """
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:  # not a well-formed address; validation reports it
+        return url
+    return f"{host}{parts.path.rstrip('/')}?{parts.query}"
+
+
 __all__ = [
     "BCP47",
     "COUNTRIES",
@@ -82,4 +101,5 @@ __all__ = [
     "URL",
     "is_language",
     "is_url",
+    "url_identity",
 ]
