@@ -4,51 +4,77 @@ from __future__ import annotations
 
 import hashlib
 
+import numpy as np
 import pandas as pd
+from pandas.arrays import IntegerArray
 
-from .dates import format_partial_date
-from .intervals import interval
+from .intervals import QUALIFIERS, bounds
 from .schema import NATURAL_KEY
 
 
-def key_text(frame: pd.DataFrame) -> pd.Series:
-    """The natural key of each figure as one string (dates as written in the record)."""
+def key_dates(first: pd.Series, precision: pd.Series) -> list[str]:
+    """Each stored partial date as the natural key spells it (``""`` when empty).
+
+    A day is spelt with its time of day, month and year as written in records.
+    Figure ids are hashes of this spelling, so it never changes.
+
+    >>> days = pd.to_datetime(pd.Series(["2025-07-18", "2025-07-01", None, "2025-01-01"]))
+    >>> key_dates(days, pd.Series(["day", "month", None, "year"]))
+    ['2025-07-18T00:00:00', '2025-07', '', '2025']
+    """
+    days = np.datetime_as_string(first.to_numpy(dtype="datetime64[D]"), unit="D").tolist()
+    spelt = {"day": lambda day: day + "T00:00:00", "month": lambda day: day[:7], "year": lambda day: day[:4]}
+    return ["" if day == "NaT" else spelt[level](day) for day, level in zip(days, precision.fillna("day"), strict=True)]
+
+
+def key_text(frame: pd.DataFrame) -> list[str]:
+    """The natural key of each figure as one string."""
     parts = []
     for column in NATURAL_KEY:
         if column.startswith("period_"):
-            written = [
-                "" if pd.isna(day) else format_partial_date(day, precision)
-                for day, precision in zip(frame[column], frame[column + "_precision"], strict=True)
-            ]
-            parts.append(pd.Series(written, index=frame.index, dtype=object))
+            parts.append(key_dates(frame[column], frame[column + "_precision"]))
         else:
-            parts.append(frame[column].astype(object).where(frame[column].notna(), ""))
-    joined = parts[0].astype(str)
-    for part in parts[1:]:
-        joined = joined + "\x1f" + part.astype(str)
-    return joined
+            parts.append(frame[column].astype(object).fillna("").astype(str).tolist())
+    return ["\x1f".join(key) for key in zip(*parts, strict=True)]
 
 
-def figure_ids(frame: pd.DataFrame) -> pd.Series:
+def figure_ids(frame: pd.DataFrame) -> list[str]:
     """``f`` + 12 hex digits of the SHA-256 of the natural key: stable across releases."""
-    return key_text(frame).map(lambda key: "f" + hashlib.sha256(key.encode()).hexdigest()[:12])
+    return ["f" + hashlib.sha256(key.encode()).hexdigest()[:12] for key in key_text(frame)]
+
+
+def intervals(value: pd.Series, qualifier: pd.Series) -> tuple[IntegerArray, IntegerArray]:
+    """``value_low`` and ``value_high`` for every figure, as :func:`~scamstats.intervals.interval` gives them.
+
+    Missing where the value or the qualifier is missing or unknown (validation reports those).
+
+    >>> low, high = intervals(pd.Series([3455, 30000]), pd.Series(["about", "more_than"]))
+    >>> low.tolist(), high.tolist()
+    ([3110, 30001], [3800, <NA>])
+    """
+    numbers = pd.to_numeric(value, errors="coerce").astype("Int64")
+    values = numbers.to_numpy(dtype="int64", na_value=0)
+    known = numbers.notna().to_numpy(dtype=bool) & qualifier.isin(QUALIFIERS).to_numpy(dtype=bool)
+    low = np.zeros_like(values)
+    high = np.zeros_like(values)
+    unbounded = np.zeros(len(values), dtype=bool)
+    for name in QUALIFIERS:
+        rows = known & qualifier.eq(name).fillna(False).to_numpy(dtype=bool)
+        lows, highs = bounds(values[rows], name)
+        low[rows] = lows
+        if highs is None:
+            unbounded |= rows
+        else:
+            high[rows] = highs
+    return IntegerArray(low, ~known), IntegerArray(high, ~known | unbounded)
 
 
 def derive_figures(figures: pd.DataFrame, metrics: pd.DataFrame) -> pd.DataFrame:
     """Fill ``unit`` from the metric, and add ``figure_id``, ``value_low`` and ``value_high``."""
     out = figures.copy()
     units = dict(zip(metrics["metric"], metrics["unit"], strict=True))
-    default = out["metric"].map(lambda m: units.get(m) if units.get(m) != "currency" else None)
-    out["unit"] = out["unit"].where(out["unit"].notna(), default)
-    out["figure_id"] = figure_ids(out) if len(out) else pd.Series(dtype=object)
-    lows, highs = [], []
-    for value, qualifier in zip(out["value"], out["qualifier"], strict=True):
-        try:
-            low, high = interval(int(value), qualifier)
-        except (TypeError, ValueError):
-            low, high = None, None
-        lows.append(low)
-        highs.append(high)
-    out["value_low"] = pd.array(lows, dtype="Int64")
-    out["value_high"] = pd.array(highs, dtype="Int64")
+    units = {metric: unit for metric, unit in units.items() if isinstance(unit, str) and unit != "currency"}
+    out["unit"] = out["unit"].where(out["unit"].notna(), out["metric"].map(units))
+    out["figure_id"] = pd.Series(figure_ids(out), index=out.index, dtype=object)
+    out["value_low"], out["value_high"] = intervals(out["value"], out["qualifier"])
     return out

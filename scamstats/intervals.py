@@ -30,7 +30,7 @@ them either has a value in common or contradicts itself (:func:`compatible`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import Any, Literal
 
 Qualifier = Literal["exact", "about", "at_least", "more_than", "nearly", "up_to"]
 QUALIFIERS: tuple[Qualifier, ...] = ("exact", "about", "at_least", "more_than", "nearly", "up_to")
@@ -47,6 +47,18 @@ def interval(value: int, qualifier: str) -> tuple[int, int | None]:
     >>> interval(500, "up_to")
     (0, 500)
     """
+    if qualifier not in QUALIFIERS:
+        raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(QUALIFIERS)}")
+    return bounds(value, qualifier)
+
+
+def bounds(value: Any, qualifier: str) -> tuple[Any, Any]:
+    """:func:`interval` for a whole number or a numpy array of them (``None``: unbounded).
+
+    >>> import numpy as np
+    >>> bounds(np.array([100, 3455]), "about")
+    (array([  90, 3110]), array([ 110, 3800]))
+    """
     slack = value // TOLERANCE
     if qualifier == "exact":
         return value, value
@@ -59,7 +71,7 @@ def interval(value: int, qualifier: str) -> tuple[int, int | None]:
     if qualifier == "nearly":
         return value - slack, value
     if qualifier == "up_to":
-        return 0, value
+        return value * 0, value
     raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(QUALIFIERS)}")
 
 

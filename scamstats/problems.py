@@ -2,6 +2,11 @@
 
 >>> print(Problem("datasets/records/x.yaml", 12, "value", "must be >= 0", -5))
 datasets/records/x.yaml:12: value: must be >= 0 (got -5)
+
+A file name with a line break in it cannot break the one-line form:
+
+>>> print(Problem("records/a\\nb.yaml", 1, "source_id", "is not in the expected form"))
+'records/a\\nb.yaml':1: source_id: is not in the expected form
 """
 
 from __future__ import annotations
@@ -34,7 +39,8 @@ class Problem:
     got: Any = dataclasses.field(default=_MISSING, compare=False)
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.field}: {self.message}"
+        path = self.path if self.path.isprintable() else show(self.path)
+        text = f"{path}:{self.line}: {self.field}: {self.message}"
         if self.got is not _MISSING:
             text += f" (got {show(self.got)})"
         return text

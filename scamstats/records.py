@@ -9,16 +9,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .columns import RecordField, record_fields
 from .dates import parse_full_date, parse_partial_date
-from .problems import DataError, Problem
+from .problems import DataError, Problem, show
+from .schema import MAX_VALUE
 from .yamlread import Scalar, YamlList, YamlMap, read_yaml
 
-_WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+")
+_WHOLE_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_MAX_DIGITS = len(str(MAX_VALUE))
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_INVISIBLE = re.compile(r"[\u202a-\u202e\u2066-\u2069\ufeff]")
+"""Bidirectional embeddings, overrides and isolates, which reorder how text is shown, and a stray BOM."""
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 """Text may not start with these: spreadsheets would run it as a formula."""
 
@@ -72,6 +77,7 @@ class _Reader:
     def __init__(self, tables: dict[str, Rows], problems: list[Problem]) -> None:
         self.tables = tables
         self.problems = problems
+        self._fields: dict[tuple[str, tuple[str, ...]], dict[str, RecordField]] = {}
 
     def load(self, path: Path) -> Any:
         try:
@@ -89,7 +95,7 @@ class _Reader:
         if doc is None:
             return
         if not isinstance(doc, YamlList):
-            self.problems.append(Problem(str(path), 1, table, "must be a list of entries"))
+            self.problems.append(Problem(str(path), doc.line, table, "must be a list of entries"))
             return
         extra = {"source_id": RecordField("source_id", "text", True)} if table == "events" else {}
         for item in doc:
@@ -101,7 +107,7 @@ class _Reader:
         if doc is None:
             return
         if not isinstance(doc, YamlMap):
-            self.problems.append(Problem(name, 1, "file", "must be a mapping with source: and figures:"))
+            self.problems.append(Problem(name, doc.line, "file", "must be a mapping with source: and figures:"))
             return
         for key in doc:
             if key not in ("source", "figures", "events"):
@@ -113,7 +119,7 @@ class _Reader:
         if "source" not in doc:
             self.problems.append(Problem(name, doc.line, "source", "is required"))
         else:
-            self.read_row(doc["source"], name, "sources", given)
+            self.read_row(doc["source"], name, "sources", given, section="source")
         if not doc.get("figures") and not doc.get("events"):
             self.problems.append(Problem(name, doc.line, "figures", "is required: a list of figures (or of events)"))
         for section, table in (("figures", "figures"), ("events", "events")):
@@ -133,19 +139,25 @@ class _Reader:
         table: str,
         given: dict[str, tuple[Any, int]],
         extra: dict[str, RecordField] | None = None,
+        *,
+        section: str | None = None,
     ) -> None:
         if not isinstance(item, YamlMap):
             line = item.line if isinstance(item, (Scalar, YamlList)) else 1
-            self.problems.append(Problem(path, line, table, "each entry must be a mapping of field: value"))
+            message = "must be a mapping of field: value"
+            if section is None:
+                message = "each entry " + message
+            self.problems.append(Problem(path, line, section or table, message))
             return
-        fields = {**record_fields(table), **(extra or {})}
-        row: dict[str, Any] = {name: None for name in fields}
+        fields = self.fields(table, extra)
+        row: dict[str, Any] = dict.fromkeys(fields)
         lines: dict[str, int] = {"": item.line}
         for name, (value, line) in given.items():
             row[name] = value
             lines[name] = line
+        key_lines = item.key_lines
         for key, raw in item.items():
-            line = item.key_lines[key]
+            line = key_lines[key]
             spec = fields.get(key)
             if spec is None:
                 expected = ", ".join(fields)
@@ -167,6 +179,14 @@ class _Reader:
                 self.problems.append(Problem(path, item.line, name, "is required"))
         self.tables[table].add(row, path, lines)
 
+    def fields(self, table: str, extra: dict[str, RecordField] | None) -> dict[str, RecordField]:
+        """The fields an entry of ``table`` may have (computed once per table)."""
+        key = (table, tuple(extra or ()))
+        found = self._fields.get(key)
+        if found is None:
+            found = self._fields[key] = {**record_fields(table), **(extra or {})}
+        return found
+
 
 def convert(raw: Any, spec: RecordField) -> Any:
     """Turn one YAML value into the column's Python value, or raise ``ValueError``.
@@ -175,39 +195,72 @@ def convert(raw: Any, spec: RecordField) -> Any:
     Traceback (most recent call last):
     ...
     ValueError: must be a whole number written in plain digits
+    >>> convert(Scalar("no", "bool", 1), RecordField("wire", "text", False))
+    Traceback (most recent call last):
+    ...
+    ValueError: is a YAML yes/no value; put the word in quotes, or leave the field out for none
     """
     if not isinstance(raw, Scalar):
         raise ValueError("must be a single value, not a list or mapping")
     if raw.kind == "null" or raw.text == "":
         return None
-    if spec.kind == "int":
-        if raw.kind not in ("int", "str") or not _WHOLE_NUMBER.fullmatch(raw.text):
+    return _convert(spec.kind, raw.kind, raw.text)
+
+
+@lru_cache(maxsize=8192)
+def _convert(kind: str, yaml_kind: str, text: str) -> Any:
+    """:func:`convert` of one scalar (cached: countries, codes and dates repeat)."""
+    if kind == "int":
+        if yaml_kind not in ("int", "str") or not _WHOLE_NUMBER.fullmatch(text):
             raise ValueError("must be a whole number written in plain digits")
-        if raw.kind == "str":
+        if yaml_kind == "str":
             raise ValueError("must be a number, not quoted text")
-        return int(raw.text)
-    if spec.kind == "date":
-        return parse_full_date(raw.text)
-    if spec.kind == "partial_date":
-        return parse_partial_date(raw.text)
-    return check_text(raw.text)
+        if len(text) > _MAX_DIGITS:  # before int(): an int64 would wrap around, a long text is slow to convert
+            raise ValueError(f"must be <= {MAX_VALUE}" if text[0] != "-" else "must be >= 0")
+        return int(text)
+    if kind == "date":
+        return parse_full_date(text)
+    if kind == "partial_date":
+        return parse_partial_date(text)
+    if yaml_kind == "bool":
+        raise ValueError("is a YAML yes/no value; put the word in quotes, or leave the field out for none")
+    return check_text(text)
 
 
 def check_text(text: str) -> str:
-    """Refuse text a spreadsheet would run, or that hides control characters.
+    """Refuse text a spreadsheet would run, that hides characters, or that was decoded wrongly.
 
     >>> check_text("=HYPERLINK(1)")
     Traceback (most recent call last):
     ...
     ValueError: must not start with =, +, - or @ (spreadsheets read it as a formula)
+    >>> check_text("Caf\u00c3\u00a9 owner held")
+    Traceback (most recent call last):
+    ...
+    ValueError: looks like UTF-8 text read as Windows-1252 (mojibake); it should read 'Café owner held'
     """
     if _CONTROL.search(text):
         raise ValueError("must not contain control characters or line breaks")
+    if _INVISIBLE.search(text):
+        raise ValueError("must not contain invisible text-direction or byte-order marks")
     if text.startswith(FORMULA_PREFIXES):
         raise ValueError("must not start with =, +, - or @ (spreadsheets read it as a formula)")
     if text != text.strip():
         raise ValueError("must not start or end with spaces")
+    if not text.isascii():
+        repaired = _mis_decoded(text)
+        if repaired is not None:
+            raise ValueError(f"looks like UTF-8 text read as Windows-1252 (mojibake); it should read {show(repaired)}")
     return text
+
+
+def _mis_decoded(text: str) -> str | None:
+    """``text`` as it was before UTF-8 bytes were read as Windows-1252, if that is what happened."""
+    try:
+        repaired = text.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return None
+    return repaired if repaired != text else None
 
 
 def paths_of(rows: Iterable[Rows]) -> set[str]:

@@ -37,6 +37,7 @@ from .vocabularies import (
     UNITS,
     URL,
     is_language,
+    is_url,
 )
 
 MAX_VALUE = 10**15
@@ -85,6 +86,11 @@ class Sources(_Table):
         max_length=100,
     )
     note: Series[str] = _text("One sentence about the source itself, in the contributor's words.", nullable=True)
+
+    @pa.check("url", name="is_url")
+    def _url_well_formed(cls, url: pd.Series) -> pd.Series:  # noqa: N805 - pandera checks are classmethods
+        result: pd.Series = url.map(is_url).astype(bool)
+        return result
 
     @pa.check("language", name="is_language")
     def _language_known(cls, language: pd.Series) -> pd.Series:  # noqa: N805 - pandera checks are classmethods

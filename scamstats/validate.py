@@ -22,7 +22,7 @@ from .derive import derive_figures
 from .problems import Problem
 from .records import Input, Rows, read_input
 from .schema import NATURAL_KEY, TABLES
-from .vocabularies import CURRENCIES
+from .vocabularies import CURRENCIES, url_identity
 
 EARLIEST = datetime.date(2000, 1, 1)
 """No date in the dataset may be earlier than this."""
@@ -64,8 +64,8 @@ def to_frame(table: str, rows: Rows) -> pd.DataFrame:
             frame[name] = pd.to_datetime(frame[name])
         elif dtype == "Int64":
             frame[name] = frame[name].astype("Int64")
-        elif dtype == "int64":
-            numbers = pd.to_numeric(frame[name], errors="coerce")
+        elif dtype == "int64":  # from the rows, not through float: exact, and nullable while a value is missing
+            numbers = pd.Series(pd.array([row.get(name) for row in rows.rows], dtype="Int64"), index=frame.index)
             frame[name] = numbers.astype("int64") if numbers.notna().all() else numbers
         else:
             frame[name] = frame[name].astype(dtype)
@@ -92,6 +92,7 @@ _CHECK_MESSAGES = {
     "field_uniqueness": "must be unique; another row has the same value",
     "not_nullable": "is required",
     "is_language": "is not a BCP 47 language tag with a known ISO 639 language",
+    "is_url": "is not a well-formed web address",
 }
 _FORMS = {
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "lowercase words joined by hyphens",
@@ -165,7 +166,7 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
     def at(table: str, mask: pd.Series, column: str, message: str, got: pd.Series | None = None) -> None:
         for position in mask[mask.fillna(False).astype(bool)].index:
             path, line = rows[table].where(int(position), column)
-            if got is None:
+            if got is None or pd.isna(got.loc[position]):
                 problems.append(Problem(path, line, column, message))
             else:
                 problems.append(Problem(path, line, column, message, _plain(got.loc[position])))
@@ -243,7 +244,8 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
         at(table, dates > latest, column, "is in the future", dates)
         at(table, dates < earliest, column, f"is before {EARLIEST.isoformat()}", dates)
 
-    duplicated_url = sources["url"].notna() & sources.duplicated("url", keep="first")
+    identity = sources["url"].map(url_identity, na_action="ignore")
+    duplicated_url = identity.notna() & identity.duplicated(keep="first")
     at("sources", duplicated_url, "url", "is already recorded in another file (one file per source)", sources["url"])
     key = list(NATURAL_KEY)
     duplicated_key = figures.duplicated(key, keep="first") & figures["metric"].notna()
@@ -260,15 +262,15 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
 
 
 def breakdown_problems(figures: pd.DataFrame, rows: Rows) -> list[Problem]:
-    """Nationality breakdowns whose lowest values add up to more than an exact total."""
+    """Nationality breakdowns whose lowest values add up to more than the highest value their total allows."""
     group = [c for c in NATURAL_KEY if c != "nationality"]
     parts = figures[figures["nationality"].notna()]
-    totals = figures[figures["nationality"].isna() & (figures["qualifier"] == "exact")]
+    totals = figures[figures["nationality"].isna() & figures["value_high"].notna()]
     if parts.empty or totals.empty:
         return []
     summed = parts.groupby(group, dropna=False)["value_low"].sum().rename("parts").reset_index()
     joined = totals.reset_index().merge(summed, on=group, how="inner")
-    over = joined[joined["parts"] > joined["value"]]
+    over = joined[joined["parts"] > joined["value_high"]]
     problems = []
     for position, total, parts_sum in zip(over["index"], over["value"], over["parts"], strict=True):
         path, line = rows.where(int(position), "value")

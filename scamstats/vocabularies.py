@@ -8,6 +8,8 @@ Kept free of pandera so that :func:`scamstats.load` stays light.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pycountry
 
 from .intervals import QUALIFIERS
@@ -53,6 +55,38 @@ def is_language(tag: str) -> bool:
     return (found or pycountry.languages.get(alpha_3=primary)) is not None
 
 
+def is_url(text: str) -> bool:
+    """Whether ``text`` splits into an http(s) address with a host name.
+
+    >>> is_url("https://example.org/a?b=1"), is_url("http://[::1/x"), is_url("https:///x")
+    (True, False, False)
+    """
+    try:
+        parts = urlsplit(text)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        return False
+
+
+def url_identity(url: str) -> str:
+    """What two addresses of the same page have in common.
+
+    The scheme, a leading ``www.``, the case of the host, a trailing slash and
+    the fragment do not matter; the query does.
+
+    >>> url_identity("https://WWW.Example.org/news/1/#top") == url_identity("http://example.org/news/1")
+    True
+    >>> url_identity("https://example.org/news?id=1") == url_identity("https://example.org/news?id=2")
+    False
+    """
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:  # not a well-formed address; validation reports it
+        return url
+    return f"{host}{parts.path.rstrip('/')}?{parts.query}"
+
+
 __all__ = [
     "BCP47",
     "COUNTRIES",
@@ -66,4 +100,6 @@ __all__ = [
     "UNITS",
     "URL",
     "is_language",
+    "is_url",
+    "url_identity",
 ]

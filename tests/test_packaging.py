@@ -8,6 +8,7 @@ import tomllib
 from importlib.metadata import version
 from importlib.resources import files
 
+import pytest
 from conftest import REPO
 
 import scamstats
@@ -31,10 +32,22 @@ def test_package_data_is_shipped() -> None:
     assert files("scamstats").joinpath("py.typed").is_file()
 
 
-def test_importing_is_light() -> None:
-    code = "import sys, scamstats; print(sorted(m for m in ('pandera', 'pooch', 'matplotlib') if m in sys.modules))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+HEAVY = ("pandera", "pooch", "matplotlib")
+
+
+def heavy_modules_after(code: str) -> str:
+    """The heavy modules in ``sys.modules`` of a fresh interpreter after ``code``."""
+    check = f"{code}; import sys; print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}))"
+    return subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True).stdout.strip()
+
+
+@pytest.mark.parametrize("code", ["import scamstats", "import scamstats; scamstats.load()"])
+def test_importing_and_loading_pull_in_neither_pandera_pooch_nor_matplotlib(code: str) -> None:
+    assert heavy_modules_after(code) == "[]"
+
+
+def test_the_import_check_sees_a_heavy_module_when_one_is_imported() -> None:
+    assert "'pandera'" in heavy_modules_after("import scamstats.validate")
 
 
 def test_info_prints_version_and_counts() -> None:
