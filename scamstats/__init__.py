@@ -14,19 +14,30 @@ only by the functions that need them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .datadiff import diff
 from .dataset import Dataset
 from .load import load
-from .registry import versions
+
+if TYPE_CHECKING:
+    from .datadiff import diff
+    from .registry import versions
 
 __all__ = ["Dataset", "__version__", "diff", "load", "versions"]
 
 
 def __getattr__(name: str) -> Any:
+    """Import what ``load()`` does not need only when it is first used."""
     if name == "__version__":
         from importlib.metadata import version
 
         return version("scamstats")
+    if name == "diff":
+        from .datadiff import diff
+
+        return diff
+    if name == "versions":
+        from .registry import versions
+
+        return versions
     raise AttributeError(f"module 'scamstats' has no attribute {name!r}")

@@ -90,11 +90,14 @@ def _version(text: str) -> str:
 
 
 def _release_spec(text: str) -> str | Path:
+    """A release folder, or a version: read from ``datasets/releases/`` in a checkout, else fetched."""
     if Path(text, "datapackage.json").is_file():
         return Path(text)
     if Path(text).exists():
         raise argparse.ArgumentTypeError(f"{text}: not a release folder (it has no datapackage.json)")
-    return _version(text)
+    version = _version(text)
+    local = Path("datasets", "releases", version)
+    return local if (local / "datapackage.json").is_file() else version
 
 
 def cmd_release(args: argparse.Namespace) -> int:
