@@ -132,3 +132,25 @@ def test_first_release_against_the_bundled_data_lists_the_figures_added_since() 
     assert added
     assert set(d.figures.added["figure_id"]) == added
     assert d.bump() in ("minor", "major")
+
+
+@pytest.mark.skipif(not (REPO / "datasets" / "releases" / "0.2.0").is_dir(), reason="needs the source tree")
+def test_cli_diff_of_versions_in_a_checkout_reads_the_local_releases() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = os.environ | {"SCAMSTATS_BASE_URL": "http://127.0.0.1:9/", "SCAMSTATS_DATA_DIR": str(REPO / "nowhere")}
+    result = subprocess.run(
+        [sys.executable, "-m", "scamstats.cli", "diff", "0.1.0", "0.2.0", "--exit-code"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.startswith("dataset 0.1.0 -> 0.2.0: ")
+    assert "figures added" in result.stdout
+    assert not (REPO / "nowhere").exists()
