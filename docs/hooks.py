@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import re
 from typing import Any
 
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 OVERVIEW_MARKER = "<!-- overview -->"
+CLI_MARKER = re.compile(r"<!-- cli: (.+?) -->")
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -26,10 +30,22 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> str:
-    if OVERVIEW_MARKER not in markdown:
-        return markdown
+    """Fill the markers: ``<!-- overview -->`` with headline counts, ``<!-- cli: ARGS -->`` with command output."""
     import scamstats
+    from scamstats.cli import main
     from scamstats.summary import overview
 
-    rows = ["| | |", "|---|---|"] + [f"| {key} | {value} |" for key, value in overview(scamstats.load()).items()]
-    return markdown.replace(OVERVIEW_MARKER, "\n".join(rows))
+    if OVERVIEW_MARKER in markdown:
+        rows = ["| | |", "|---|---|"]
+        rows += [f"| {key} | {value} |" for key, value in overview(scamstats.load()).items()]
+        markdown = markdown.replace(OVERVIEW_MARKER, "\n".join(rows))
+
+    def run(match: re.Match[str]) -> str:
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output):
+            status = main(match.group(1).split())
+        if status != 0:
+            raise RuntimeError(f"scamstats {match.group(1)} exited {status} while building {page.file.src_path}")
+        return output.getvalue().rstrip()
+
+    return CLI_MARKER.sub(run, markdown)

@@ -61,9 +61,11 @@ def ranked(figures: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """
     group = figures.groupby(by, sort=True, dropna=False).ngroup()
     told = stories(figures)
-    support = pd.DataFrame({"group": group, "value": figures["value"], "story": told}).groupby(
-        ["group", "value"], dropna=False
-    )["story"].transform("nunique")
+    support = (
+        pd.DataFrame({"group": group, "value": figures["value"], "story": told})
+        .groupby(["group", "value"], dropna=False)["story"]
+        .transform("nunique")
+    )
     width = (figures["value_high"] - figures["value_low"]).astype("float64").fillna(math.inf)
     order = pd.DataFrame(
         {

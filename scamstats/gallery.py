@@ -38,6 +38,14 @@ GALLERY = (
         {"country": "KHM", "metric": ["arrested", "detained"], "baseline": "khm-2025-crackdown"},
     ),
     Plot(
+        "khm-arrested",
+        "Cambodia: people arrested",
+        "Every whole-country arrest figure for Cambodia, whatever its baseline; new baselines and falls are marked.",
+        "scamstats plot series KHM arrested -o khm-arrested.png",
+        "series",
+        {"country": "KHM", "metric": "arrested"},
+    ),
+    Plot(
         "khm-raided-sites",
         "Cambodia: sites raided",
         "Compounds and buildings raided, as reported on each date.",
