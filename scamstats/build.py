@@ -28,7 +28,6 @@ SORT_KEYS = {
     "events": ["date", "event_id"],
     "metrics": [],
 }
-RELEASE_FILES = (*(f"{name}.csv" for name in RESOURCE_ORDER), "datapackage.json")
 
 
 def dataset_meta(root: Path) -> dict[str, Any]:

@@ -7,7 +7,6 @@ that any later problem can be reported as ``path:line: field: message``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -261,8 +260,3 @@ def _mis_decoded(text: str) -> str | None:
     except UnicodeError:
         return None
     return repaired if repaired != text else None
-
-
-def paths_of(rows: Iterable[Rows]) -> set[str]:
-    """Every file that contributed a row."""
-    return {path for table in rows for path in table.paths}
