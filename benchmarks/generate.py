@@ -51,6 +51,7 @@ def record_text(number: int, per_file: int, rng: random.Random) -> str:
                 f"    reported_by: {reporter}",
                 "    attributed_to: Ministry of the Interior",
                 f"    metric: {metric}",
+                "    extent: total",
                 f"    value: {value}",
                 f"    qualifier: {qualifier}",
                 f"    period_start: {start.isoformat()}",

@@ -166,8 +166,11 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def _selection(args: argparse.Namespace) -> str:
-    parts = [f"place {args.place}" if args.place else "whole country"]
+    parts = [{"total": "totals", "operation": "single operations", "part": "parts"}[args.extent]]
+    parts.append(f"place {args.place}" if args.place else "whole country")
     parts.append(f"nationality {args.nationality}" if args.nationality else "all nationalities")
+    if args.destination:
+        parts.append(f"sent to {args.destination}")
     if args.scope:
         parts.append(f"scope: {args.scope}")
     if args.baseline:
@@ -177,7 +180,14 @@ def _selection(args: argparse.Namespace) -> str:
 
 def _series_options(args: argparse.Namespace) -> dict[str, Any]:
     """The keyword options ``series`` and ``plot series`` share."""
-    return {"nationality": args.nationality, "place": args.place, "scope": args.scope, "baseline": args.baseline}
+    return {
+        "nationality": args.nationality,
+        "place": args.place,
+        "scope": args.scope,
+        "destination": args.destination,
+        "baseline": args.baseline,
+        "extent": args.extent,
+    }
 
 
 def cmd_series(args: argparse.Namespace) -> int:
@@ -200,17 +210,37 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from .render import compare_text, machine
 
     ds = load()
-    side = ds.compare(args.metric, countries=args.countries, at=args.at)
-    if args.format != "table":
-        print(machine(side, args.format))
-        return 0
-    heading = f"{', '.join(args.metric)}: latest whole-country figure per country " + (
-        f"as of {args.at}" if args.at else "(latest)"
+    side = ds.compare(
+        args.metric, countries=args.countries, at=args.at, period=args.period, by=args.by, max_age=args.max_age
     )
+    if args.format != "table" or args.period:
+        print(machine(side, args.format if args.format != "table" else "csv") if not side.empty else "no figures")
+        return 0
+    moment = f"as of {args.at}" if args.at else "(latest)"
+    heading = f"{', '.join(args.metric)}: latest total per {args.by.replace('_', ' ')} {moment}"
     missing = [
         c for c in dict.fromkeys(c.strip().upper() for c in args.countries or []) if c not in set(side["country"])
     ]
-    print(compare_text(side, ds.sources, heading, show_metric=len(args.metric) > 1, missing=missing))
+    print(compare_text(side, ds.sources, heading, show_metric=len(args.metric) > 1, missing=missing, by=args.by))
+    return 0
+
+
+def cmd_totals(args: argparse.Namespace) -> int:
+    from . import load
+    from .render import machine, totals_text
+
+    found = load().totals(
+        args.country,
+        args.metric,
+        freq=args.freq,
+        nationality=args.nationality,
+        place=args.place,
+        destination=args.destination,
+    )
+    if args.format != "table":
+        print(machine(found, args.format))
+        return 0
+    print(totals_text(found, f"{args.country.strip().upper()}: {args.metric} per {args.freq}"))
     return 0
 
 
@@ -261,13 +291,28 @@ def _series_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--nationality", help="people of this nationality only (default: all nationalities)")
     p.add_argument("--place", help="this place only, as recorded (default: the whole country)")
     p.add_argument("--scope", help="figures with this scope only (default: those without one)")
+    p.add_argument("--destination", help="people sent to this country only (default: no destination named)")
     p.add_argument("--baseline", help="counted from this start date, or this campaign's event_id")
+    p.add_argument(
+        "--extent",
+        choices=("total", "operation", "part"),
+        default="total",
+        help="totals of the whole country or place (default), single operations, or named parts",
+    )
 
 
 def _compare_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("metric", nargs="+", help="metric(s) to compare")
     p.add_argument("--countries", nargs="+", metavar="CODE", help="countries to compare (default: all)")
     p.add_argument("--at", help="compare as of this date: YYYY, YYYY-MM or YYYY-MM-DD (default: latest)")
+    p.add_argument("--period", help="compare the totals of one year, quarter or month instead (2025, 2025Q3, 2025-07)")
+    p.add_argument(
+        "--by",
+        choices=("country", "reported_by", "nationality"),
+        default="country",
+        help="one row per country (default), per reporting country, or per nationality",
+    )
+    p.add_argument("--max-age", type=int, help="days after which a figure is flagged stale (default: 180)")
 
 
 def _format_argument(p: argparse.ArgumentParser) -> None:
@@ -331,8 +376,16 @@ def parser() -> argparse.ArgumentParser:
     p = add("series", cmd_series, "One counter over time: values, intervals, increments, flags and sources.")
     _series_arguments(p)
     _format_argument(p)
-    p = add("compare", cmd_compare, "The latest whole-country figure per country as of a date, side by side.")
+    p = add("compare", cmd_compare, "Each country's latest total as of a date, or its total for one period.")
     _compare_arguments(p)
+    _format_argument(p)
+    p = add("totals", cmd_totals, "How many in each year, quarter or month, as an interval, and how that is known.")
+    p.add_argument("country", help="where the enforcement happened (ISO 3166-1 alpha-3, e.g. KHM)")
+    p.add_argument("metric", help="one metric")
+    p.add_argument("--freq", choices=("year", "quarter", "month"), default="year", help="period length (default: year)")
+    p.add_argument("--nationality", help="people of this nationality only (default: all nationalities)")
+    p.add_argument("--place", help="this place only, as recorded (default: the whole country)")
+    p.add_argument("--destination", help="people sent to this country only (default: no destination named)")
     _format_argument(p)
     p = add("conflicts", cmd_conflicts, "Figures that should agree and do not, with the sources on each side.")
     _format_argument(p)

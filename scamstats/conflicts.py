@@ -26,6 +26,8 @@ SAME_THING = (
     "place",
     "scope",
     "metric",
+    "extent",
+    "destination",
     "nationality",
     "period_start",
     "period_start_precision",
@@ -37,6 +39,7 @@ SAME_THING = (
 CONFLICT_COLUMNS = (
     "conflict",
     "side",
+    "reason",
     *SAME_THING,
     "value",
     "qualifier",
@@ -47,6 +50,7 @@ CONFLICT_COLUMNS = (
     "publisher",
     "wire",
     "url",
+    "note",
 )
 """The columns :func:`conflicts` returns, in order."""
 
@@ -60,9 +64,11 @@ def conflicts(ds: Dataset) -> pd.DataFrame:
         Columns :data:`CONFLICT_COLUMNS`: ``conflict`` numbers the groups from
         1 (ordered by country, metric and as-of date); ``side`` numbers the
         distinct values within a group from 1, smallest first, so the sources
-        on each side of a disagreement share a ``side``; then the columns
-        that define the group, the figure's value and interval, and its
-        source. Empty when nothing disagrees.
+        on each side of a disagreement share a ``side``; ``reason`` says in
+        words why the group is a conflict (what its figures share and which
+        intervals do not overlap); then the columns that define the group,
+        the figure's value and interval, its source and its ``note``. Empty
+        when nothing disagrees.
 
     Examples
     --------
@@ -84,4 +90,24 @@ def conflicts(ds: Dataset) -> pd.DataFrame:
     for number, group in enumerate(disagreeing, start=1):
         ordered = group.sort_values(["value", "qualifier", "source_id"], kind="mergesort")
         parts.append(ordered.assign(conflict=number, side=ordered["value"].rank(method="dense").astype(int)))
+        parts[-1]["reason"] = reason(ordered)
     return pd.concat(parts, ignore_index=True)[list(CONFLICT_COLUMNS)]
+
+
+def reason(group: pd.DataFrame) -> str:
+    """Why a group of figures is a conflict, in words: what they share and which intervals do not meet.
+
+    >>> import pandas as pd
+    >>> group = pd.DataFrame({"value_low": [3455, 4983], "value_high": [3455, 4983], "source_id": ["a", "b"]})
+    >>> reason(group)
+    'same country, place, scope, metric, extent, nationality, destination and period from 2 sources, \
+but no value fits every interval: a says 3,455; b says 4,983'
+    """
+    sides = []
+    for source_id, (low, high) in zip(group["source_id"], bounds(group), strict=True):
+        said = f"{low:,}" if low == high else f"{low:,} or more" if high is None else f"{low:,} to {high:,}"
+        sides.append(f"{source_id} says {said}")
+    shared = "same country, place, scope, metric, extent, nationality, destination and period"
+    return f"{shared} from {group['source_id'].nunique()} sources, but no value fits every interval: " + "; ".join(
+        sides
+    )

@@ -53,11 +53,20 @@ def phrase(noun: str, counts: list[tuple[int, str]]) -> str:
 
 
 def as_text(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every cell as the text a release file holds: dates ``YYYY-MM-DD``, missing as ``""``."""
+    """Every cell as text, missing as ``""``; dates ``YYYY-MM-DD``, or as written where a precision column says.
+
+    A partial date compares as its source wrote it (``2025-07``), so releases that store it as a different
+    day of its period (the first in 0.x, the last from 1.0.0 on) do not differ.
+    """
+    from .dates import written_dates
+
     out = pd.DataFrame(index=frame.index)
     for name, column in frame.items():
-        dated = pd.api.types.is_datetime64_any_dtype(column)
-        out[str(name)] = (column.dt.strftime("%Y-%m-%d") if dated else column).astype("string").fillna("")
+        precision = frame.get(f"{name}_precision")
+        text = column
+        if pd.api.types.is_datetime64_any_dtype(column):
+            text = column.dt.strftime("%Y-%m-%d") if precision is None else written_dates(column, precision)
+        out[str(name)] = text.astype("string").fillna("")
     return out
 
 
@@ -82,6 +91,8 @@ class TableDiff:
         One row per changed cell: the key, ``field``, ``old`` and ``new`` (as text).
     columns_added, columns_removed
         Columns only in the new, or only in the old release.
+    columns_redefined
+        Columns in both whose description in ``datapackage.json`` changed: what they mean is not what it was.
     """
 
     name: str
@@ -91,6 +102,7 @@ class TableDiff:
     changed: pd.DataFrame = field(repr=False)
     columns_added: tuple[str, ...] = ()
     columns_removed: tuple[str, ...] = ()
+    columns_redefined: tuple[str, ...] = ()
 
     @property
     def changed_keys(self) -> list[str]:
@@ -102,11 +114,25 @@ class TableDiff:
         return {"added": len(self.added), "changed": len(self.changed_keys), "removed": len(self.removed)}
 
     def __bool__(self) -> bool:
-        return any(self.counts().values()) or bool(self.columns_added or self.columns_removed)
+        return any(self.counts().values()) or bool(self.columns_added or self.columns_removed or self.columns_redefined)
 
 
-def diff_table(old: pd.DataFrame, new: pd.DataFrame, key: str, name: str) -> TableDiff:
-    """Compare two versions of one table, rows matched on ``key``."""
+def descriptions(ds: Dataset, table: str) -> dict[str, str]:
+    """Each column of ``table`` with its description in the release's ``datapackage.json``."""
+    for resource in ds.package.get("resources", []):
+        if resource["name"] == table:
+            return {f["name"]: f.get("description", "") for f in resource["schema"]["fields"]}
+    return {}
+
+
+def diff_table(
+    old: pd.DataFrame,
+    new: pd.DataFrame,
+    key: str,
+    name: str,
+    meanings: tuple[dict[str, str], dict[str, str]] = ({}, {}),
+) -> TableDiff:
+    """Compare two versions of one table, rows matched on ``key``; ``meanings`` are their column descriptions."""
     old_keys, new_keys = set(old[key]), set(new[key])
     common = [c for c in old.columns if c in new.columns and c != key]
     before = as_text(old.set_index(key)[common])
@@ -128,6 +154,9 @@ def diff_table(old: pd.DataFrame, new: pd.DataFrame, key: str, name: str) -> Tab
         changed=pd.DataFrame(changes, columns=[key, "field", "old", "new"]),
         columns_added=tuple(c for c in new.columns if c not in old.columns),
         columns_removed=tuple(c for c in old.columns if c not in new.columns),
+        columns_redefined=tuple(
+            c for c in common if c in meanings[0] and c in meanings[1] and meanings[0][c] != meanings[1][c]
+        ),
     )
 
 
@@ -166,7 +195,11 @@ class Diff:
         """The counts in one line, e.g. ``"48 figures added, 2 removed; 19 sources added"``."""
         parts = [phrase(name, [(n, what) for what, n in t.counts().items()]) for name, t in self.tables.items()]
         for name, table in self.tables.items():
-            for label, columns in (("added", table.columns_added), ("removed", table.columns_removed)):
+            for label, columns in (
+                ("added", table.columns_added),
+                ("removed", table.columns_removed),
+                ("redefined", table.columns_redefined),
+            ):
                 if columns:
                     parts.append(f"{name} columns {label}: {', '.join(columns)}")
         return "; ".join(p for p in parts if p) or "no differences"
@@ -174,14 +207,19 @@ class Diff:
     def bump(self) -> Bump | None:
         """The version step these changes make, by the Data Package Version rules.
 
-        ``"major"``: a column removed or renamed, or a metric removed or
-        redefined (its unit or definition changed); ``"minor"``: rows or
+        ``"major"``: a column removed, renamed or redefined (its description
+        in ``datapackage.json`` changed), or a metric removed or redefined
+        (its unit or definition changed); ``"minor"``: rows or
         columns added; ``"patch"``: anything else changed or removed (corrections);
         ``None``: no difference.
         """
         metrics = self.tables["metrics"]
         redefined = metrics.changed["field"].isin(["unit", "definition"]).any()
-        if any(t.columns_removed for t in self.tables.values()) or len(metrics.removed) or redefined:
+        if (
+            any(t.columns_removed or t.columns_redefined for t in self.tables.values())
+            or len(metrics.removed)
+            or redefined
+        ):
             return "major"
         if any(len(t.added) or t.columns_added for t in self.tables.values()):
             return "minor"
@@ -276,5 +314,14 @@ def diff(old: Dataset | str | os.PathLike[str], new: Dataset | str | os.PathLike
     (1, 'minor')
     """
     a, b = _as_dataset(old), _as_dataset(new)
-    tables = {name: diff_table(getattr(a, name), getattr(b, name), primary_key(b, name), name) for name in TABLES}
+    tables = {
+        name: diff_table(
+            getattr(a, name),
+            getattr(b, name),
+            primary_key(b, name),
+            name,
+            (descriptions(a, name), descriptions(b, name)),
+        )
+        for name in TABLES
+    }
     return Diff(old=a, new=b, tables=tables)

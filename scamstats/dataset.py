@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from .choices import Codes, When
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from .compare import By
+    from .totals import Freq
 
 
 @dataclass(frozen=True)
@@ -89,7 +96,9 @@ class Dataset:
         nationality: str | None = None,
         place: str | None = None,
         scope: str | None = None,
+        destination: str | None = None,
         baseline: str | datetime.date | None = None,
+        extent: str = "total",
     ) -> pd.DataFrame:
         """One counter's reported values, one row per as-of date, with increments and flags.
 
@@ -104,10 +113,29 @@ class Dataset:
         """
         from .series import series
 
-        return series(self, country, metric, nationality=nationality, place=place, scope=scope, baseline=baseline)
+        return series(
+            self,
+            country,
+            metric,
+            nationality=nationality,
+            place=place,
+            scope=scope,
+            destination=destination,
+            baseline=baseline,
+            extent=extent,
+        )
 
-    def compare(self, metric: Codes, *, countries: Codes | None = None, at: When | None = None) -> pd.DataFrame:
-        """The latest whole-country figure per country as of ``at``, side by side, with sources.
+    def compare(
+        self,
+        metric: Codes,
+        *,
+        countries: Codes | None = None,
+        at: When | None = None,
+        period: str | None = None,
+        by: By = "country",
+        max_age: int | None = None,
+    ) -> pd.DataFrame:
+        """Each country's latest total as of ``at`` (or its total for one ``period``), side by side, with sources.
 
         See :func:`scamstats.compare.compare` for the parameters and columns.
 
@@ -120,7 +148,32 @@ class Dataset:
         """
         from .compare import compare
 
-        return compare(self, metric, countries=countries, at=at)
+        return compare(self, metric, countries=countries, at=at, period=period, by=by, max_age=max_age)
+
+    def totals(
+        self,
+        country: str,
+        metric: str,
+        *,
+        freq: Freq = "year",
+        nationality: str | None = None,
+        place: str | None = None,
+        destination: str | None = None,
+    ) -> pd.DataFrame:
+        """How many in each year (or quarter, or month), as an interval, with the method and the figures used.
+
+        See :func:`scamstats.totals.totals` for the parameters, the methods and the columns.
+
+        Examples
+        --------
+        >>> import scamstats
+        >>> years = scamstats.load().totals("KHM", "arrested")
+        >>> bool((years["low"] <= years["high"].fillna(years["low"])).all())
+        True
+        """
+        from .totals import totals
+
+        return totals(self, country, metric, freq=freq, nationality=nationality, place=place, destination=destination)
 
     def conflicts(self) -> pd.DataFrame:
         """Every group of figures that should agree and do not, with the sources on each side.
@@ -177,10 +230,12 @@ class Dataset:
         nationality: str | None = None,
         place: str | None = None,
         scope: str | None = None,
+        destination: str | None = None,
         baseline: str | datetime.date | None = None,
-        ax: Any = None,
-    ) -> Any:
-        """Plot one counter over time with its interval band, every source's figure and events.
+        extent: str = "total",
+        ax: Axes | None = None,
+    ) -> Figure:
+        """Plot one counter over time: a line per baseline, its interval band, every source's figure and events.
 
         Needs matplotlib (``pip install 'scamstats[plot]'``); see :func:`scamstats.plot.plot_series`.
 
@@ -194,13 +249,56 @@ class Dataset:
         from .plot import plot_series
 
         return plot_series(
-            self, country, metric, nationality=nationality, place=place, scope=scope, baseline=baseline, ax=ax
+            self,
+            country,
+            metric,
+            nationality=nationality,
+            place=place,
+            scope=scope,
+            destination=destination,
+            baseline=baseline,
+            extent=extent,
+            ax=ax,
+        )
+
+    def plot_totals(
+        self,
+        country: str,
+        metric: str,
+        *,
+        freq: Freq = "year",
+        nationality: str | None = None,
+        place: str | None = None,
+        destination: str | None = None,
+        ax: Axes | None = None,
+    ) -> Figure:
+        """Bar chart of :meth:`totals`: how many in each period, as an interval, coloured by method.
+
+        Needs matplotlib; see :func:`scamstats.plot.plot_totals`.
+
+        Examples
+        --------
+        >>> import scamstats
+        >>> figure = scamstats.load().plot_totals("MMR", "arrested")
+        >>> type(figure).__name__
+        'Figure'
+        """
+        from .plot import plot_totals
+
+        return plot_totals(
+            self, country, metric, freq=freq, nationality=nationality, place=place, destination=destination, ax=ax
         )
 
     def plot_compare(
-        self, metric: Codes, *, countries: Codes | None = None, at: When | None = None, ax: Any = None
-    ) -> Any:
-        """Bar chart of each country's latest figure as of ``at``, with intervals and as-of dates.
+        self,
+        metric: Codes,
+        *,
+        countries: Codes | None = None,
+        at: When | None = None,
+        by: By = "country",
+        ax: Axes | None = None,
+    ) -> Figure:
+        """Bar chart of each country's latest total as of ``at``, with intervals, as-of dates and stale bars faded.
 
         Needs matplotlib (``pip install 'scamstats[plot]'``); see :func:`scamstats.plot.plot_compare`.
 
@@ -213,4 +311,4 @@ class Dataset:
         """
         from .plot import plot_compare
 
-        return plot_compare(self, metric, countries=countries, at=at, ax=ax)
+        return plot_compare(self, metric, countries=countries, at=at, by=by, ax=ax)

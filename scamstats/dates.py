@@ -102,6 +102,19 @@ def last_days(firsts: pd.Series, precisions: pd.Series) -> pd.Series:
     return result
 
 
+def first_days(days: pd.Series, precisions: pd.Series) -> pd.Series:
+    """The first day of the period each stored date names, whether stored as its first or its last day.
+
+    >>> ends = pd.Series(pd.to_datetime(["2025-10-31", "2025-12-31", "2025-10-14"]))
+    >>> first_days(ends, pd.Series(["month", "year", "day"])).dt.strftime("%Y-%m-%d").tolist()
+    ['2025-10-01', '2025-01-01', '2025-10-14']
+    """
+    month_starts = days.dt.to_period("M").dt.start_time.astype(days.dtype)
+    year_starts = days.dt.to_period("Y").dt.start_time.astype(days.dtype)
+    result: pd.Series = days.where(precisions == "day", month_starts.where(precisions == "month", year_starts))
+    return result
+
+
 def written_dates(firsts: pd.Series, precisions: pd.Series) -> pd.Series:
     """A column of stored partial dates written back as their sources gave them; empty stays empty.
 

@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 from pandas.arrays import IntegerArray
 
+from .dates import last_days
 from .intervals import QUALIFIERS, bounds
-from .schema import NATURAL_KEY
+from .schema import NATURAL_KEY, TABLES
 
 
 def key_dates(first: pd.Series, precision: pd.Series) -> list[str]:
@@ -69,12 +70,29 @@ def intervals(value: pd.Series, qualifier: pd.Series) -> tuple[IntegerArray, Int
     return IntegerArray(low, ~known), IntegerArray(high, ~known | unbounded)
 
 
+def period_ends(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """``frame`` with each partial date that the schema stores as its period's last day moved to that day.
+
+    Records give the first day of the period they name (``2023`` → 2023-01-01); a column whose schema
+    metadata says ``partial_date: "last"`` is released as the last day (2023-12-31).
+    """
+    out = frame.copy()
+    for name, column in TABLES[table].to_schema().columns.items():
+        if (column.metadata or {}).get("partial_date") == "last":
+            out[name] = last_days(out[name], out[name + "_precision"])
+    return out
+
+
 def derive_figures(figures: pd.DataFrame, metrics: pd.DataFrame) -> pd.DataFrame:
-    """Fill ``unit`` from the metric, and add ``figure_id``, ``value_low`` and ``value_high``."""
+    """Fill ``unit`` from the metric, add ``figure_id``, ``value_low`` and ``value_high``, and end each period.
+
+    Figure ids are derived from the dates as written (see :func:`key_dates`), before ``period_end`` moves to
+    the last day of its period, so a figure keeps its id.
+    """
     out = figures.copy()
     units = dict(zip(metrics["metric"], metrics["unit"], strict=True))
     units = {metric: unit for metric, unit in units.items() if isinstance(unit, str) and unit != "currency"}
     out["unit"] = out["unit"].where(out["unit"].notna(), out["metric"].map(units))
     out["figure_id"] = pd.Series(figure_ids(out), index=out.index, dtype=object)
     out["value_low"], out["value_high"] = intervals(out["value"], out["qualifier"])
-    return out
+    return period_ends(out, "figures")

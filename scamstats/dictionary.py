@@ -17,6 +17,7 @@ import pandas as pd
 from .datapackage import table_schema
 from .load import load
 from .schema import NATURAL_KEY, TABLES
+from .vocabularies import EXTENT_MEANINGS
 
 
 def _constraints(field: dict[str, Any]) -> str:
@@ -50,7 +51,7 @@ def table_markdown(name: str) -> str:
         meta = schema.columns[field["name"]].metadata or {}
         written = "derived at build" if meta.get("derived") else "yes"
         if meta.get("partial_date"):
-            written = "yes: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`"
+            written = f"yes: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; stored as the {meta['partial_date']} day"
         description = field["description"].replace("|", "\\|")
         lines.append(f"| `{field['name']}` | {field['type']} | {_constraints(field)} | {written} | {description} |")
     if name == "figures":
@@ -63,7 +64,7 @@ def metrics_markdown(metrics: pd.DataFrame) -> str:
     """Every metric with its unit, definition and classification codes."""
     lines = ["## Metrics", "", "The vocabulary of `metric`, from `datasets/metrics.yaml`.", ""]
     for row in metrics.to_dict("records"):
-        codes = [f"*Unit:* `{row['unit']}`"]
+        codes = [f"*Unit:* `{row['unit']}`", f"*Kind:* {row['kind']}"]
         if isinstance(row["iccs"], str):
             codes.append(f"ICCS `{row['iccs']}`")
         if isinstance(row["cts_stage"], str):
@@ -79,8 +80,20 @@ def data_dictionary_markdown(metrics: pd.DataFrame | None = None) -> str:
         "# Data dictionary",
         "",
         "Generated from the schema (`scamstats/schema.py`) and the metric vocabulary when the "
-        "documentation is built. Dates are written `YYYY-MM-DD`; a partial date is stored as the "
-        "first day of its period, with its precision in the matching `_precision` column.",
+        "documentation is built. Dates are written `YYYY-MM-DD`, with the precision the source gave "
+        "in the matching `_precision` column.",
+        "",
+        '!!! warning "Dates are the ends of their periods"',
+        "    `period_end` is the **last day** of the period the source names: a count for 2023 has "
+        '`period_end` 2023-12-31 and a count for July 2025 has 2025-07-31, so `period_end <= "2023-06-30"` '
+        "never catches a whole-year count. `period_start` (and an event's `date`) is the **first** day "
+        "of its period.",
+        "",
+        "## What a figure counts",
+        "",
+        "Every figure says its `extent`. Series and comparisons use `total` figures unless asked otherwise.",
+        "",
+        *[f"- **`{name}`**: {meaning}." for name, meaning in EXTENT_MEANINGS.items()],
         "",
     ]
     parts += [table_markdown(name) + "\n" for name in TABLES]

@@ -12,25 +12,32 @@ from __future__ import annotations
 import datetime
 import itertools
 import textwrap
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
 from .choices import ChoiceError, Codes, When
-from .compare import compare
+from .compare import By, compare
 from .series import series, series_figures
+from .totals import totals
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
     from .dataset import Dataset
+    from .totals import Freq
 
 _MARKERS = ("o", "s", "D", "v", "P", "X", "*")
 _LINE = "#1f5a96"
 _BAND = "#9ec3e6"
 _CONFLICT = "#c0392b"
 _EVENT = "#7f7f7f"
+_COLOURS = ("#1f5a96", "#d35400", "#2e8b57", "#8e44ad", "#b7950b", "#16a085", "#7f8c8d")
+"""One colour per baseline of a series."""
 
 
-def _axes(ax: Any, size: tuple[float, float]) -> Any:
+def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     """The axes to draw on: ``ax``, or those of a new pyplot-free figure."""
     try:
         from matplotlib.figure import Figure
@@ -48,20 +55,20 @@ def _thousands(ax: Any) -> None:
     ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: f"{y:,.0f}"))
 
 
-def _days(column: pd.Series) -> list[datetime.datetime]:
+def _days(column: pd.Series) -> Any:
+    """Dates as matplotlib plots them (``Any``: its stubs know numbers only, not the dates its units accept)."""
     return [pd.Timestamp(day).to_pydatetime() for day in column]
+
+
+def _figure(ax: Axes) -> Figure:
+    """The figure ``ax`` is drawn on."""
+    return cast("Figure", ax.figure)
 
 
 def _mark(ax: Any, rows: pd.DataFrame, column: str, label: str, **style: Any) -> None:
     """Scatter ``rows``' ``column`` against their as-of dates, under ``label``; nothing when there are no rows."""
     if not rows.empty:
         ax.scatter(_days(rows["period_end"]), rows[column].astype(float), label=label, **style)
-
-
-def _runs(points: pd.DataFrame) -> list[pd.DataFrame]:
-    """Consecutive points between baseline changes: the stretches one line may join."""
-    run_number = points["baseline_change"].astype(int).cumsum()
-    return [run for _, run in points.groupby(run_number, sort=True)]
 
 
 def plot_series(
@@ -72,24 +79,28 @@ def plot_series(
     nationality: str | None = None,
     place: str | None = None,
     scope: str | None = None,
+    destination: str | None = None,
     baseline: str | datetime.date | None = None,
-    ax: Any = None,
-) -> Any:
-    """Plot a counter over time: its points, the band its qualifiers allow, every source's figure, and events.
+    extent: str = "total",
+    ax: Axes | None = None,
+) -> Figure:
+    """Plot a counter over time: one line per baseline, its interval band, single operations, and events.
 
     The arguments select the counter as in :func:`scamstats.series.series`.
-    The line joins the representative points and breaks where the baseline
-    changes; the shaded band spans ``value_low`` to ``value_high`` (an upward
-    triangle marks a point with no upper bound); small markers show every
-    source's figure, one shape per metric; red rings mark dates whose figures
-    conflict; dotted vertical lines mark the country's events (and the
-    campaigns the figures belong to), numbered and listed under the plot.
+    Each baseline (what the counts run from) is a line of its own colour, so
+    counts from different starts are never joined; the shaded band spans
+    ``value_low`` to ``value_high`` (an upward triangle marks a point with no
+    upper bound); small markers show every source's figure, one shape per
+    metric; crosses mark single operations of the same metric (for totals);
+    red rings mark dates whose figures conflict; dotted vertical lines mark
+    the country's events (and the campaigns the figures belong to), numbered
+    and listed under the plot.
 
     Parameters
     ----------
     ds
         The dataset.
-    country, metric, nationality, place, scope, baseline
+    country, metric, nationality, place, scope, destination, baseline, extent
         As for :func:`scamstats.series.series`.
     ax
         matplotlib axes to draw on; a new figure is made when ``None``.
@@ -115,43 +126,164 @@ def plot_series(
     """
     from .cite import country_name
 
-    points = series(ds, country, metric, nationality=nationality, place=place, scope=scope, baseline=baseline)
+    options: dict[str, Any] = {
+        "nationality": nationality,
+        "place": place,
+        "scope": scope,
+        "destination": destination,
+        "baseline": baseline,
+        "extent": extent,
+    }
+    points = series(ds, country, metric, **options)
     if points.empty:
         raise ChoiceError(f"nothing to plot: no figures for {country} {metric} with these filters")
-    figures = series_figures(ds, country, metric, nationality=nationality, place=place, scope=scope, baseline=baseline)
+    figures = series_figures(ds, country, metric, **options)
     ax = _axes(ax, (10, 5.5))
-    for number, run in enumerate(_runs(points)):
-        days = _days(run["period_end"])
-        low = run["value_low"].astype(float)
-        high = run["value_high"].astype(float).fillna(low)
-        ax.fill_between(days, low, high, color=_BAND, alpha=0.5, linewidth=0, label="interval" if number == 0 else None)
+    counted = points["baseline"].astype(object).where(points["baseline"].notna(), "no start stated")
+    for number, (start, run) in enumerate(counted.groupby(counted, sort=False).groups.items()):
+        line = points.loc[run]
+        colour = _COLOURS[number % len(_COLOURS)]
+        days = _days(line["period_end"])
+        low = line["value_low"].astype(float)
+        high = line["value_high"].astype(float).fillna(low)
+        ax.fill_between(days, low, high, color=colour, alpha=0.15, linewidth=0)
+        label = f"counted from {start}" if extent != "operation" else "single operations"
         ax.plot(
             days,
-            run["value"].astype(float),
-            color=_LINE,
-            linewidth=1.6,
+            line["value"].astype(float),
+            color=colour,
+            linewidth=1.6 if extent != "operation" else 0,
             marker="o",
             markersize=4,
-            label="reported (one per date)" if number == 0 else None,
+            label=label if number == 0 or extent != "operation" else None,
         )
     _mark(ax, points[points["value_high"].isna()], "value_low", "no upper bound", marker="^", s=60, color=_LINE)
     for shape, (name, group) in zip(itertools.cycle(_MARKERS), figures.groupby("metric", sort=True)):
         _mark(ax, group, "value", f"each source ({name})", marker=shape, s=22, color="#333333", alpha=0.7, zorder=5)
+    if extent == "total" and scope is None:
+        _mark(ax, _operations(ds, figures, place), "value", "single operations", marker="x", s=30, color="#8e44ad")
     _mark(ax, points[points["decrease"]], "value", "decrease", marker="v", s=70, color=_CONFLICT, zorder=6)
     conflicting = points[points["conflict"]]
     _mark(ax, conflicting, "value", "conflicting figures", s=170, facecolors="none", edgecolors=_CONFLICT, zorder=6)
     _events(ds, ax, country, points, set(figures["campaign"].dropna()))
     chosen = [metric] if isinstance(metric, str) else list(metric)
     title = f"{country_name(country.strip().upper())}: {' / '.join(chosen)}"
-    given = (("place", place), ("nationality", nationality), ("scope", scope), ("counted from", baseline))
-    details = [f"{label} {value}" for label, value in given if value is not None]
+    given = (
+        ("single operations", "" if extent == "operation" else None),
+        ("parts", "" if extent == "part" else None),
+        ("place", place),
+        ("nationality", nationality),
+        ("sent to", destination),
+        ("scope", scope),
+        ("counted from", baseline),
+    )
+    details = [f"{label} {value}".strip() for label, value in given if value is not None]
     ax.set_title(", ".join([title, *details]))
     ax.set_ylabel(str(figures["unit"].iloc[0]))
     ax.set_ylim(bottom=0)
     _thousands(ax)
     ax.grid(axis="y", alpha=0.3)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
-    return ax.figure
+    return _figure(ax)
+
+
+def _operations(ds: Dataset, totals_plotted: pd.DataFrame, place: str | None) -> pd.DataFrame:
+    """Single operations of the plotted country, metrics and nationality: anywhere in it, or in ``place``."""
+    figures = ds.figures
+    first = totals_plotted.iloc[0]
+    keep = (figures["country"] == first["country"]) & figures["metric"].isin(set(totals_plotted["metric"]))
+    keep &= (figures["extent"] == "operation") & figures["scope"].isna()
+    nationality = first["nationality"]
+    keep &= figures["nationality"].isna() if pd.isna(nationality) else figures["nationality"] == nationality
+    if place is not None:
+        keep &= figures["place"] == place
+    return figures[keep.fillna(False).astype(bool)]
+
+
+def plot_totals(
+    ds: Dataset,
+    country: str,
+    metric: str,
+    *,
+    freq: Freq = "year",
+    nationality: str | None = None,
+    place: str | None = None,
+    destination: str | None = None,
+    ax: Axes | None = None,
+) -> Figure:
+    """Bar chart of :func:`scamstats.totals.totals`: how many in each period, and how that is known.
+
+    Each bar rises to the period's ``low``; a whisker reaches ``high`` where
+    the interval is bounded, and an upward triangle marks a lower bound (a
+    sum of single operations). Bars are coloured by method and labelled with
+    the interval. Periods without evidence have no bar.
+
+    Examples
+    --------
+    >>> import scamstats
+    >>> figure = scamstats.load().plot_totals("KHM", "arrested")
+    >>> figure.axes[0].get_title()
+    'Cambodia (KHM): arrested per year'
+    """
+    from .cite import country_name
+    from .render import span
+
+    found = totals(ds, country, metric, freq=freq, nationality=nationality, place=place, destination=destination)
+    if found.empty:
+        raise ChoiceError(f"nothing to plot: no period has evidence for {country} {metric}")
+    ax = _axes(ax, (max(5.0, 0.9 * len(found) + 3), 5))
+    positions = list(range(len(found)))
+    low = found["low"].astype(float)
+    high = found["high"].astype(float)
+    colours = {"reported": _LINE, "difference": "#2e8b57", "operations": "#b0b0b0"}
+    for method, colour in colours.items():
+        chosen = (found["method"] == method).to_numpy()
+        if chosen.any():
+            label = method + (" (lower bound)" if method == "operations" else "")
+            ax.bar([p for p, c in zip(positions, chosen, strict=True) if c], low[chosen], color=colour, label=label)
+    bounded = high.notna().to_numpy()
+    if bounded.any():
+        whisker = (high - low)[bounded]
+        ax.errorbar(
+            [p for p, b in zip(positions, bounded, strict=True) if b],
+            low[bounded],
+            yerr=[[0.0] * int(bounded.sum()), [float(w) for w in whisker]],
+            fmt="none",
+            ecolor="#333333",
+            capsize=4,
+        )
+    if (~bounded).any():
+        ax.scatter(
+            [p for p, b in zip(positions, bounded, strict=True) if not b],
+            low[~bounded],
+            marker="^",
+            color="#333333",
+            zorder=4,
+            label="no upper bound",
+        )
+    for position, row in zip(positions, found.to_dict("records"), strict=True):
+        ax.annotate(
+            span(row["low"], row["high"]),
+            (position, float(row["low"])),
+            xytext=(0, 6),
+            textcoords="offset points",
+            ha="center",
+            fontsize=8,
+        )
+    ax.set_xticks(positions, found["period"].tolist())
+    selection = [
+        f"nationality {nationality}" if nationality else "",
+        f"place {place}" if place else "",
+        f"sent to {destination}" if destination else "",
+    ]
+    extra = ", ".join(x for x in selection if x)
+    ax.set_title(f"{country_name(country.strip().upper())}: {metric} per {freq}" + (f" ({extra})" if extra else ""))
+    ax.set_ylabel(str(ds.metrics.set_index("metric").loc[metric.strip().lower(), "unit"]))
+    ax.set_ylim(bottom=0)
+    _thousands(ax)
+    ax.grid(axis="y", alpha=0.3)
+    ax.legend(loc="upper left", fontsize=8)
+    return _figure(ax)
 
 
 def _events(ds: Dataset, ax: Any, country: str, points: pd.DataFrame, campaigns: set[str]) -> None:
@@ -193,15 +325,21 @@ def _events(ds: Dataset, ax: Any, country: str, points: pd.DataFrame, campaigns:
 
 
 def plot_compare(
-    ds: Dataset, metric: Codes, *, countries: Codes | None = None, at: When | None = None, ax: Any = None
-) -> Any:
-    """Bar chart of :func:`scamstats.compare.compare`: each country's latest figure, its interval and as-of date.
+    ds: Dataset,
+    metric: Codes,
+    *,
+    countries: Codes | None = None,
+    at: When | None = None,
+    by: By = "country",
+    ax: Axes | None = None,
+) -> Figure:
+    """Bar chart of :func:`scamstats.compare.compare`: each country's latest total, its interval and as-of date.
 
     Parameters
     ----------
     ds
         The dataset.
-    metric, countries, at
+    metric, countries, at, by
         As for :func:`scamstats.compare.compare`.
     ax
         matplotlib axes to draw on; a new figure is made when ``None``.
@@ -209,32 +347,35 @@ def plot_compare(
     Returns
     -------
     matplotlib.figure.Figure
-        The figure drawn on. Each bar is labelled with its country, as-of
-        date and baseline; whiskers span the interval, an upward triangle marks one with no
-        upper bound, and hatched bars have conflicting figures.
+        The figure drawn on. Each bar is labelled with its group (and metric
+        when several), as-of date and baseline; whiskers span the interval,
+        an upward triangle marks one with no upper bound, hatched bars have
+        conflicting figures and faded bars are stale.
 
     Examples
     --------
     >>> import scamstats
     >>> figure = scamstats.load().plot_compare("deported", at="2025-12-31")
     >>> figure.axes[0].get_title()
-    'deported: latest figure per country as of 2025-12-31'
+    'deported: latest total per country as of 2025-12-31'
     """
     from .choices import when
     from .render import as_written
 
-    table = compare(ds, metric, countries=countries, at=at)
+    table = compare(ds, metric, countries=countries, at=at, by=by)
     if table.empty:
-        raise ChoiceError(f"nothing to plot: no whole-country figures for {metric} by then")
+        raise ChoiceError(f"nothing to plot: no totals for {metric} by then")
     ax = _axes(ax, (max(5.0, 1.2 * len(table) + 2), 5))
     positions = list(range(len(table)))
     values = table["value"].astype(float)
     low = (values - table["value_low"].astype(float)).clip(lower=0)
     high = (table["value_high"].astype(float) - values).fillna(0)
     bars = ax.bar(positions, values, color=_BAND, edgecolor=_LINE)
-    for bar, conflict in zip(bars, table["conflict"], strict=True):
+    for bar, conflict, stale in zip(bars, table["conflict"], table["stale"], strict=True):
         if conflict:
             bar.set_hatch("//")
+        if stale:
+            bar.set_alpha(0.4)
     ax.errorbar(positions, values, yerr=[low.tolist(), high.tolist()], fmt="none", ecolor=_LINE, capsize=4)
     unbounded = table["value_high"].isna().to_numpy()
     if unbounded.any():
@@ -247,12 +388,18 @@ def plot_compare(
             label="no upper bound",
         )
         ax.legend(loc="upper right", fontsize=8)
-    labels = [
-        "\n".join([country, as_written(day, precision), *([f"since {start}"] if not pd.isna(start) else [])])
-        for country, day, precision, start in zip(
-            table["country"], table["period_end"], table["period_end_precision"], table["baseline"], strict=True
-        )
-    ]
+    several = table["metric"].nunique() > 1
+    labels = []
+    for row in table.to_dict("records"):
+        group = row["country"] if by == "country" else f"{row[by]} in {row['country']}"
+        lines = [
+            group,
+            *([row["metric"]] if several else []),
+            as_written(row["period_end"], row["period_end_precision"]),
+        ]
+        if not pd.isna(row["baseline"]):
+            lines.append(f"since {row['baseline']}")
+        labels.append("\n".join(lines))
     ax.set_xticks(positions, labels)
     for position, value, qualifier in zip(positions, values, table["qualifier"], strict=True):
         word = "" if qualifier == "exact" else qualifier.replace("_", " ") + " "
@@ -261,8 +408,8 @@ def plot_compare(
         )
     chosen = [metric] if isinstance(metric, str) else list(metric)
     moment = f"as of {when('at', at, end=True):%Y-%m-%d}" if at is not None else "(latest)"
-    ax.set_title(f"{' / '.join(chosen)}: latest figure per country {moment}")
+    ax.set_title(f"{' / '.join(chosen)}: latest total per {by.replace('_', ' ')} {moment}")
     ax.set_ylabel(str(ds.metrics.set_index("metric").loc[chosen[0], "unit"]))
     _thousands(ax)
     ax.grid(axis="y", alpha=0.3)
-    return ax.figure
+    return _figure(ax)

@@ -156,17 +156,48 @@ def series_text(points: pd.DataFrame, sources: pd.DataFrame, heading: str, *, sh
 
 
 def compare_text(
-    side: pd.DataFrame, sources: pd.DataFrame, heading: str, *, show_metric: bool, missing: Sequence[str]
+    side: pd.DataFrame,
+    sources: pd.DataFrame,
+    heading: str,
+    *,
+    show_metric: bool,
+    missing: Sequence[str],
+    by: str = "country",
 ) -> str:
     """A comparison (:func:`scamstats.compare.compare`) as a table; ``missing`` names countries without a row."""
     notes = Footnotes(sources)
-    rows = [{"country": row["country"], **_cells(row, notes, show_metric)} for row in side.to_dict("records")]
-    parts = [heading, table(rows, right=_NUMBERS) or "no figures"]
+    rows = []
+    for row in side.to_dict("records"):
+        group = (
+            {"country": row["country"]} if by == "country" else {by.replace("_", " "): row[by], "in": row["country"]}
+        )
+        cells = _cells(row, notes, show_metric)
+        cells["age (days)"] = str(row["age_days"])
+        if row["stale"]:
+            cells["flags"] = ", ".join(filter(None, [cells["flags"], "stale"]))
+        rows.append(group | cells)
+    parts = [heading, table(rows, right=(*_NUMBERS, "age (days)")) or "no figures"]
     if missing:
-        parts.append(f"no whole-country figure by then: {', '.join(missing)}")
+        parts.append(f"no total by then: {', '.join(missing)}")
     if rows:
         parts.append(f"\n{notes.listing()}")
     return "\n".join(parts)
+
+
+def totals_text(found: pd.DataFrame, heading: str) -> str:
+    """Per-period totals (:func:`scamstats.totals.totals`) as a table under ``heading``."""
+    if found.empty:
+        return f"{heading}: no period has evidence"
+    rows = [
+        {
+            "period": row["period"],
+            "total": span(row["low"], row["high"]),
+            "method": row["method"] + (" (lower bound)" if row["method"] == "operations" else ""),
+            "figures": " ".join(row["figure_ids"]),
+        }
+        for row in found.to_dict("records")
+    ]
+    return f"{heading}\n{table(rows, right=('total',))}"
 
 
 def conflicts_text(found: pd.DataFrame) -> str:

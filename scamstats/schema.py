@@ -9,8 +9,9 @@ Column metadata keys understood by the rest of the package:
 ``derived``
     computed by the build; never written in a record file.
 ``partial_date``
-    written ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; stored as the first day
-    with its precision in the column ``<name>_precision``.
+    written ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; stored as the ``"first"``
+    or the ``"last"`` day of the period it names, with its precision in the
+    column ``<name>_precision``.
 ``record_optional``
     may be left out of a record (the build fills it in) although the released
     column is never empty.
@@ -31,6 +32,9 @@ from .vocabularies import (
     COUNTRIES,
     CTS_STAGES,
     EVENT_KINDS,
+    EXTENT_MEANINGS,
+    EXTENTS,
+    METRIC_KINDS,
     METRIC_NAME,
     SLUG,
     SOURCE_KINDS,
@@ -117,6 +121,12 @@ class Figures(_Table):
     reported_by: Series[str] = _code("ISO 3166-1 alpha-3 code of the authority making the claim.")
     attributed_to: Series[str] = _text("Office or official quoted.", nullable=True, max_length=200)
     metric: Series[str] = pa.Field(str_matches=METRIC_NAME, description="What is counted; see the metrics table.")
+    extent: Series[str] = pa.Field(
+        isin=EXTENTS,
+        description="What the number covers: "
+        + "; ".join(f"{name} = {meaning}" for name, meaning in EXTENT_MEANINGS.items())
+        + ".",
+    )
     unit: Series[str] = pa.Field(
         str_matches=r"^[a-z]+$|^[A-Z]{3}$",
         description="What value counts: the metric's unit, or the ISO 4217 currency of a money metric.",
@@ -129,15 +139,17 @@ class Figures(_Table):
     )
     period_start: Series[pd.Timestamp] = pa.Field(
         nullable=True,
-        description="First day of the counting period; empty when the source does not state it.",
-        metadata={"partial_date": True},
+        description="First day of the counting period (2023 starts on 2023-01-01); empty when the source does not "
+        "state it.",
+        metadata={"partial_date": "first"},
     )
     period_start_precision: Series[str] = pa.Field(
         isin=PRECISIONS, nullable=True, description="Precision of period_start: day, month or year.", metadata=_DERIVED
     )
     period_end: Series[pd.Timestamp] = pa.Field(
-        description="The as-of date of the figure (first day of the period when not a day).",
-        metadata={"partial_date": True},
+        description="The as-of date of the figure: the LAST day of the period the source names (a count for 2023 "
+        "ends on 2023-12-31, one for July 2025 on 2025-07-31); period_end_precision says how it was written.",
+        metadata={"partial_date": "last"},
     )
     period_end_precision: Series[str] = pa.Field(
         isin=PRECISIONS, description="Precision of period_end: day, month or year.", metadata=_DERIVED
@@ -151,6 +163,11 @@ class Figures(_Table):
         max_length=200,
     )
     nationality: Series[str] = _code("ISO 3166-1 alpha-3 code of the people counted; empty for all.", nullable=True)
+    destination: Series[str] = _code(
+        "ISO 3166-1 alpha-3 code of the country people were sent to, where the source names it; only for "
+        "movement metrics (deported, repatriated, handed_over, left_voluntarily).",
+        nullable=True,
+    )
     note: Series[str] = _text("One sentence in the contributor's own words.", max_length=500)
     value_low: Series[pd.Int64Dtype] = pa.Field(
         ge=0, description="Lowest value the qualifier allows.", metadata=_DERIVED
@@ -165,7 +182,7 @@ class Events(_Table):
 
     event_id: Series[str] = pa.Field(str_matches=SLUG, unique=True, description="Slug naming the event.")
     date: Series[pd.Timestamp] = pa.Field(
-        description="When it happened (first day of the period when not a day).", metadata={"partial_date": True}
+        description="When it happened (first day of the period when not a day).", metadata={"partial_date": "first"}
     )
     date_precision: Series[str] = pa.Field(
         isin=PRECISIONS, description="Precision of date: day, month or year.", metadata=_DERIVED
@@ -181,6 +198,11 @@ class Metrics(_Table):
 
     metric: Series[str] = pa.Field(str_matches=METRIC_NAME, unique=True, description="Name of the metric.")
     unit: Series[str] = pa.Field(isin=UNITS, description="What the metric counts.")
+    kind: Series[str] = pa.Field(
+        isin=METRIC_KINDS,
+        description="How it adds up over time: cumulative (actions counted over a period), movement (actions that "
+        "send people somewhere; figures may name a destination) or point_in_time (people held on a date; it may fall).",
+    )
     definition: Series[str] = _text("What is counted and how it differs from neighbouring metrics.", max_length=1000)
     iccs: Series[str] = pa.Field(
         str_matches=r"^\d{2,6}$", nullable=True, description="Closest ICCS code, where one fits."
@@ -194,4 +216,5 @@ TABLES: dict[str, type[_Table]] = {"sources": Sources, "figures": Figures, "even
 """The released tables, in release order, by name."""
 
 NATURAL_KEY = ("source_id", "country", "place", "scope", "metric", "nationality", "period_start", "period_end")
-"""Columns that identify a figure; unique across the dataset."""
+"""Columns that identify a figure; unique across the dataset. ``extent`` and ``destination`` take no part,
+so that saying what a figure counts, or where its people went, never changes its id."""

@@ -5,13 +5,20 @@ under neighbouring words ("detained" in one story, "arrested" in the next).
 :func:`series` lines the statements up, one row per as-of date, and says
 where reading them as one counter is safe and where it is not.
 
+By default a series holds only ``total`` figures (see the data dictionary's
+``extent``): a running national count, a year's or a month's total. One
+raid, one flight or one agency's tally is never a point of the national
+counter; ``extent="operation"`` or ``extent="part"`` asks for those instead.
+
 A point's *baseline* is what its count runs from: the ``period_start`` its
-source states, or else the campaign it belongs to. Two consecutive points
-share a baseline when both state a start and the starts are equal, or, when
-one of them states none, when both belong to the same campaign. When neither
-settles it the baseline is unknown: no ``baseline_change`` is raised, and a
-fall is still flagged as a ``decrease`` because nothing shows the count
-restarted.
+source states as written (``2025-06-27``), or else the campaign it belongs
+to, or else nothing. Consecutive points are chained (an increment between
+them, a ``decrease`` flag when it is certainly negative) only when their
+baselines are the same; whenever they differ the increment is empty and
+``baseline_change`` is set, so no increment ever joins two baselines. Points
+that name no baseline at all are read as one count that never restarted.
+Operations are never chained (each counts its own operation), and a
+point-in-time metric such as ``held`` may fall without a ``decrease`` flag.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .choices import ChoiceError, Codes, codes, metrics
+from .choices import ChoiceError, Codes, codes, metrics, one_of
 from .corroboration import collapse
 from .dates import parse_partial_date, written_dates
 from .intervals import increment
@@ -34,6 +41,7 @@ SERIES_COLUMNS = (
     "period_end",
     "period_end_precision",
     "metric",
+    "extent",
     "unit",
     "value",
     "qualifier",
@@ -62,27 +70,6 @@ def baselines(figures: pd.DataFrame) -> pd.Series:
     return started.fillna(figures["campaign"].astype("string"))
 
 
-def same_baseline(
-    start: str | None, campaign: str | None, previous_start: str | None, previous_campaign: str | None
-) -> bool | None:
-    """Whether two points count from the same start; ``None`` when nothing says.
-
-    >>> same_baseline("2025-06-27", None, "2025-06-27", "khm-2025-crackdown")
-    True
-    >>> same_baseline("2025-07-27", "khm-2025-crackdown", "2025-06-27", "khm-2025-crackdown")
-    False
-    >>> same_baseline(None, "khm-2025-crackdown", "2025-06-27", "khm-2025-crackdown")
-    True
-    >>> same_baseline(None, None, "2025-06-27", None) is None
-    True
-    """
-    if start and previous_start:
-        return start == previous_start
-    if campaign and previous_campaign:
-        return campaign == previous_campaign
-    return None
-
-
 def series_figures(
     ds: Dataset,
     country: str,
@@ -91,22 +78,48 @@ def series_figures(
     nationality: str | None = None,
     place: str | None = None,
     scope: str | None = None,
+    destination: str | None = None,
     baseline: str | datetime.date | None = None,
+    extent: str = "total",
 ) -> pd.DataFrame:
     """The figures :func:`series` is built from, joined with their sources (same arguments)."""
-    figures = ds.figures
-    (code,) = codes("country", country, figures["country"])
+    from .vocabularies import EXTENTS
+
+    figures = ds.figures if "extent" in ds.figures else ds.figures.assign(extent=None)  # releases before 1.0.0
+    (code,) = codes("country", _one("country", country), figures["country"])
     chosen = metrics(metric, ds.metrics["metric"])
     keep = (figures["country"] == code) & figures["metric"].isin(chosen)
-    for column, wanted in (("nationality", nationality), ("place", place), ("scope", scope)):
+    if figures["extent"].notna().any():
+        keep &= figures["extent"] == one_of("extent", extent, EXTENTS)
+    selection = {"nationality": nationality, "place": place, "scope": scope, "destination": destination}
+    for column, wanted in selection.items():
+        if column not in figures:
+            continue
         if wanted is None:
             keep &= figures[column].isna()
         else:
-            value = codes(column, wanted, figures[column])[0] if column == "nationality" else wanted
+            one = _one(column, wanted)
+            value = codes(column, one, figures[column])[0] if column in ("nationality", "destination") else one
             keep &= (figures[column] == value).fillna(False)
     if baseline is not None:
         keep &= _baseline_filter(ds, figures, baseline)
     return with_sources(ds, figures[keep.astype(bool)])
+
+
+def _one(name: str, value: object) -> str:
+    """``value`` if it is one text; a list would mix counters, so it is refused.
+
+    >>> _one("nationality", ["VNM", "IDN"])
+    Traceback (most recent call last):
+    ...
+    scamstats.choices.ChoiceError: nationality: give one value, not ['VNM', 'IDN']: a series follows one counter; \
+use query() for several
+    """
+    if not isinstance(value, str):
+        raise ChoiceError(
+            f"{name}: give one value, not {value!r}: a series follows one counter; use query() for several"
+        )
+    return value
 
 
 def _baseline_filter(ds: Dataset, figures: pd.DataFrame, baseline: str | datetime.date) -> pd.Series:
@@ -134,7 +147,9 @@ def series(
     nationality: str | None = None,
     place: str | None = None,
     scope: str | None = None,
+    destination: str | None = None,
     baseline: str | datetime.date | None = None,
+    extent: str = "total",
 ) -> pd.DataFrame:
     """The reported values of one counter, one row per as-of date in date order.
 
@@ -148,14 +163,20 @@ def series(
         A metric, or several neighbouring ones (``["arrested", "detained"]``)
         to follow a counter that sources word differently; each row keeps the
         metric its source used.
-    nationality, place, scope
-        Which counter: ``None`` (the default) selects the total for all
-        nationalities, the whole country and no restricting scope; otherwise
-        the figures whose column equals the value given.
+    nationality, place, scope, destination
+        Which counter: ``None`` (the default) selects the count for all
+        nationalities, the whole country, no restricting scope and no named
+        destination; otherwise the figures whose column equals the one value
+        given (a list is refused: it would mix counters).
     baseline
         Keep only figures counted from this start: a date (matching
         ``period_start`` as written, e.g. ``"2025-06-27"``) or the
         ``event_id`` of a campaign.
+    extent
+        ``"total"`` (the default): running totals and period totals of the
+        whole country or place. ``"operation"``: one row per date of single
+        operations (never chained: no increments). ``"part"``: a named part's
+        tally, chosen with ``scope``.
 
     Returns
     -------
@@ -198,32 +219,41 @@ def series(
     >>> bool(khm["period_end"].is_monotonic_increasing)
     True
     """
-    figures = series_figures(ds, country, metric, nationality=nationality, place=place, scope=scope, baseline=baseline)
+    figures = series_figures(
+        ds,
+        country,
+        metric,
+        nationality=nationality,
+        place=place,
+        scope=scope,
+        destination=destination,
+        baseline=baseline,
+        extent=extent,
+    )
     points = collapse(figures, ["period_end", "period_end_precision"])
     points["baseline"] = baselines(points)
-    starts = written_dates(points["period_start"], points["period_start_precision"])
+    chained = extent != "operation"
+    kinds = dict(zip(ds.metrics["metric"], ds.metrics["kind"], strict=True)) if "kind" in ds.metrics else {}
+    levels = points["metric"].map(kinds).eq("point_in_time").fillna(False).to_numpy(dtype=bool)
     lows: list[int | None] = []
     highs: list[int | None] = []
     decrease: list[bool] = []
     change: list[bool] = []
-    previous: tuple[tuple[int, int | None], str | None, str | None] | None = None
-    for low, high, start, campaign in zip(
-        points["value_low"], points["value_high"], starts, points["campaign"], strict=True
+    previous: tuple[tuple[int, int | None], str | None] | None = None
+    for low, high, counted_from, level in zip(
+        points["value_low"], points["value_high"], points["baseline"], levels, strict=True
     ):
         here = (int(low), None if pd.isna(high) else int(high))
-        start_text = None if pd.isna(start) else str(start)
-        campaign_text = None if pd.isna(campaign) else str(campaign)
+        counted = None if pd.isna(counted_from) else str(counted_from)
         step: tuple[int | None, int | None] = (None, None)
-        same = None
-        if previous is not None:
-            same = same_baseline(start_text, campaign_text, previous[1], previous[2])
-            if same is not False:
-                step = increment(previous[0], here)
+        changed = previous is not None and previous[1] != counted
+        if previous is not None and chained and not changed:
+            step = increment(previous[0], here)
         lows.append(step[0])
         highs.append(step[1])
-        change.append(same is False)
-        decrease.append(step[1] is not None and step[1] < 0)
-        previous = (here, start_text, campaign_text)
+        change.append(changed and chained)
+        decrease.append(step[1] is not None and step[1] < 0 and not level)
+        previous = (here, counted)
     points["increment_low"] = pd.array(lows, dtype="Int64")
     points["increment_high"] = pd.array(highs, dtype="Int64")
     points["decrease"] = pd.Series(decrease, dtype=bool)

@@ -14,7 +14,7 @@ import datetime
 
 from .columns import record_fields
 from .schema import TABLES
-from .vocabularies import EVENT_KINDS, SOURCE_KINDS
+from .vocabularies import EVENT_KINDS, EXTENTS, SOURCE_KINDS
 
 _DATE = "2025, 2025-07 or 2025-07-18"
 _HINTS = {
@@ -23,6 +23,9 @@ _HINTS = {
     ("sources", "language"): "BCP 47: en, vi, th, km, id, ms, zh, ko, my, lo, fil, ...",
     ("sources", "kind"): " | ".join(SOURCE_KINDS),
     ("figures", "metric"): "see datasets/metrics.yaml",
+    ("figures", "extent"): " | ".join(EXTENTS) + ": everything in the country or place, one operation, or a part",
+    ("figures", "scope"): "required when extent is part: the part counted (one agency's desk); else only a subset",
+    ("figures", "destination"): "for deported, repatriated, handed_over, left_voluntarily: where people were sent",
     ("figures", "qualifier"): "exact | about | at_least | more_than | nearly | up_to",
     ("figures", "value"): "the number as printed, digits only: 2137",
     ("figures", "unit"): "only for money metrics: the ISO 4217 code (USD, PHP, THB, ...)",

@@ -18,6 +18,7 @@ import pandas as pd
 import pandera.errors
 
 from .columns import column_names
+from .dates import first_days
 from .derive import derive_figures
 from .problems import Problem
 from .records import Input, Rows, read_input
@@ -115,7 +116,7 @@ def check_message(check: str, column: str) -> str:
     name, _, arguments = check.partition("(")
     arguments = arguments.rstrip(")")
     if name == "isin":
-        if column in ("country", "reported_by", "nationality"):
+        if column in ("country", "reported_by", "nationality", "destination"):
             return "is not an ISO 3166-1 alpha-3 country code"
         return "must be one of " + ", ".join(re.findall(r"'([^']*)'", arguments))
     if name == "str_matches":
@@ -197,6 +198,23 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
         events["source_id"],
     )
 
+    at(
+        "figures",
+        (figures["extent"] == "part") & figures["scope"].isna(),
+        "extent",
+        "a part needs a scope naming the part of the enforcement it counts (one agency's desk, one task force)",
+        figures["extent"],
+    )
+    kinds = figures["metric"].map(dict(zip(metrics["metric"], metrics["kind"], strict=True)))
+    movements = ", ".join(sorted(metrics.loc[metrics["kind"] == "movement", "metric"]))
+    at(
+        "figures",
+        figures["destination"].notna() & kinds.notna() & (kinds != "movement"),
+        "destination",
+        f"only movement metrics ({movements}) have a destination",
+        figures["destination"],
+    )
+
     money = figures["metric"].map(dict(zip(metrics["metric"], metrics["unit"], strict=True))) == "currency"
     at(
         "figures",
@@ -221,26 +239,26 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
         "is after period_end",
         figures["period_start"],
     )
+    end_as_written = first_days(figures["period_end"], figures["period_end_precision"])
     published = figures["source_id"].map(dict(zip(sources["source_id"], sources["published"], strict=True)))
     at(
         "figures",
-        figures["period_end"] > published,
+        end_as_written > published,
         "period_end",
         "is after the source's published date",
-        figures["period_end"],
+        end_as_written,
     )
     at("sources", sources["published"] > sources["accessed"], "published", "is after accessed", sources["published"])
 
     latest = pd.Timestamp(today)
     earliest = pd.Timestamp(EARLIEST)
-    for table, column in (
-        ("sources", "published"),
-        ("sources", "accessed"),
-        ("figures", "period_start"),
-        ("figures", "period_end"),
-        ("events", "date"),
+    for table, column, dates in (
+        ("sources", "published", sources["published"]),
+        ("sources", "accessed", sources["accessed"]),
+        ("figures", "period_start", figures["period_start"]),
+        ("figures", "period_end", end_as_written),
+        ("events", "date", events["date"]),
     ):
-        dates = frames[table][column]
         at(table, dates > latest, column, "is in the future", dates)
         at(table, dates < earliest, column, f"is before {EARLIEST.isoformat()}", dates)
 

@@ -38,6 +38,24 @@ UNITS = ("persons", "cases", "sites", "devices", "buildings", "currency")
 
 CTS_STAGES = ("police", "prosecution", "conviction")
 
+EXTENTS = ("total", "operation", "part")
+"""What a figure counts: everything in its country or place over its period, one operation, or a named part."""
+
+EXTENT_MEANINGS = {
+    "total": "every action of its kind in the figure's country (or place) over its period, as the reporting "
+    "authority counts them: a running total, a year's or a month's total, and the nationality breakdowns of such "
+    "totals",
+    "operation": "one operation: a raid, a sweep of stated days, a flight, a handover at a border gate, a court "
+    "verdict; its period is the operation's dates",
+    "part": "a total over a named part of the enforcement that is neither the whole nor one operation (one agency's "
+    "desk, one task force's tally); scope names the part",
+}
+"""What each extent means, for the data dictionary and the record skeleton."""
+
+METRIC_KINDS = ("cumulative", "movement", "point_in_time")
+"""How a metric adds up over time: actions counted over a period; actions that send people somewhere (a
+destination applies); or people held on a date, a level that may fall."""
+
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 METRIC_NAME = r"^[a-z][a-z0-9_]*$"
 URL = r"^https?://[^\s/$.?#][^\s]*$"

@@ -15,7 +15,7 @@ import pandas as pd
 
 import scamstats
 from scamstats.dataset import Dataset
-from scamstats.dates import parse_partial_date
+from scamstats.dates import last_day, parse_partial_date
 from scamstats.intervals import interval
 
 BUNDLED = scamstats.load()
@@ -26,21 +26,24 @@ FIGURE_DEFAULTS: dict[str, Any] = {
     "reported_by": "KHM",
     "attributed_to": None,
     "metric": "arrested",
+    "extent": "total",
     "unit": "persons",
     "qualifier": "exact",
     "period_start": None,
     "campaign": None,
     "scope": None,
     "nationality": None,
+    "destination": None,
     "note": "A test figure.",
 }
 
 
-def _partial(text: str | None) -> tuple[Any, Any]:
+def _partial(text: str | None, *, end: bool = False) -> tuple[Any, Any]:
+    """A date as written → its stored day (the period's first, or its last when ``end``) and precision."""
     if text is None:
         return pd.NaT, None
     first, precision = parse_partial_date(text)
-    return pd.Timestamp(first), precision
+    return pd.Timestamp(last_day(first, precision) if end else first), precision
 
 
 def figure_rows(figures: list[dict[str, Any]]) -> pd.DataFrame:
@@ -49,7 +52,7 @@ def figure_rows(figures: list[dict[str, Any]]) -> pd.DataFrame:
         row = FIGURE_DEFAULTS | given
         row.setdefault("figure_id", f"f{number:012x}")
         row["period_start"], row["period_start_precision"] = _partial(row["period_start"])
-        row["period_end"], row["period_end_precision"] = _partial(row["period_end"])
+        row["period_end"], row["period_end_precision"] = _partial(row["period_end"], end=True)
         row["value_low"], row["value_high"] = interval(int(row["value"]), row["qualifier"])
         rows.append(row)
     frame = pd.DataFrame(rows, columns=list(BUNDLED.figures.columns))

@@ -6,12 +6,17 @@ import hashlib
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from roundtrip import differences
 
+import scamstats
 from scamstats.build import build
 from scamstats.cli import main
+from scamstats.dates import written_dates
 from scamstats.load import read_folder
+
+REPO = Path(__file__).parent.parent
 
 
 def digests(folder: Path) -> dict[str, str]:
@@ -75,7 +80,7 @@ def test_figure_id_depends_on_the_key_not_on_file_position(mini: Path, tmp_path:
     build(mini, tmp_path / "a")
     record = mini / "records" / "khm-2025-07-18-example-crackdown.yaml"
     lines = record.read_text().split("\n")
-    record.write_text("\n".join(lines[:9] + lines[17:26] + lines[9:17] + lines[26:]))  # swap the two figures
+    record.write_text("\n".join(lines[:9] + lines[18:28] + lines[9:18] + lines[28:]))  # swap the two figures
     build(mini, tmp_path / "b")
     ids_a = read_folder(tmp_path / "a").figures.set_index("value")["figure_id"]
     ids_b = read_folder(tmp_path / "b").figures.set_index("value")["figure_id"]
@@ -102,3 +107,46 @@ def test_failed_build_leaves_previous_output_untouched(mini: Path, tmp_path: Pat
     assert main(["build", str(mini), "--out", str(out)]) == 1
     assert digests(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["datasets", "out"]
+
+
+def test_period_end_is_released_as_the_last_day_of_its_period_and_keeps_its_id(mini: Path, tmp_path: Path) -> None:
+    build(mini, tmp_path / "out")
+    text = (tmp_path / "out" / "figures.csv").read_text()
+    figures = read_folder(tmp_path / "out").figures.set_index("value")
+    month = figures.loc[3455]  # written period_end: 2025-10
+    assert month["period_end"] == pd.Timestamp("2025-10-31") and month["period_end_precision"] == "month"
+    assert ",2025-10-31,month," in text
+    year_start = figures.loc[15000000]  # written period_start: 2025
+    assert year_start["period_start"] == pd.Timestamp("2025-01-01") and year_start["period_start_precision"] == "year"
+    # the id is the hash of the dates as written, so moving the stored day did not change it
+    key = "\x1f".join(
+        [
+            "khm-2025-10-example-campaign",
+            "KHM",
+            "Preah Sihanouk",
+            "operations of the national committee",
+            "arrested",
+            "",
+            "",
+            "2025-10",
+        ]
+    )
+    assert month["figure_id"] == "f" + hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def test_figures_of_the_previous_release_keep_their_ids() -> None:
+    old = read_folder(REPO / "datasets" / "releases" / "0.2.0").figures
+    new = scamstats.load().figures
+    as_written = ["source_id", "country", "metric", "value", "qualifier", "nationality", "place", "scope"]
+
+    def keyed(frame: pd.DataFrame) -> dict[tuple[str, ...], str]:
+        starts = written_dates(frame["period_start"], frame["period_start_precision"])
+        ends = written_dates(frame["period_end"], frame["period_end_precision"])
+        rows = frame[as_written].astype("string").fillna("").assign(start=starts.fillna(""), end=ends.fillna(""))
+        return dict(zip(map(tuple, rows.to_numpy().tolist()), frame["figure_id"], strict=True))
+
+    before, after = keyed(old), keyed(new)
+    kept = set(before) & set(after)
+    assert len(kept) > 300
+    assert {before[k] for k in kept} == {after[k] for k in kept}
+    assert all(before[k] == after[k] for k in kept)

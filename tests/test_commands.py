@@ -32,7 +32,7 @@ def ok(*args: str) -> str:
 def test_series_prints_a_table_with_numbered_sources() -> None:
     out = ok("series", "KHM", "arrested")
     lines = out.splitlines()
-    assert lines[0].startswith("Cambodia (KHM): arrested (whole country, all nationalities), ")
+    assert lines[0].startswith("Cambodia (KHM): arrested (totals, whole country, all nationalities), ")
     assert lines[1].split() == [
         "as",
         "of",
@@ -82,7 +82,7 @@ def test_series_json_is_a_list_of_records() -> None:
 
 def test_compare_shows_each_countrys_latest_figure_and_its_date() -> None:
     out = ok("compare", "deported", "--at", "2025-12-31")
-    assert out.splitlines()[0] == "deported: latest whole-country figure per country as of 2025-12-31"
+    assert out.splitlines()[0] == "deported: latest total per country as of 2025-12-31"
     table = scamstats.load().compare("deported", at="2025-12-31")
     for country, value in zip(table["country"], table["value"], strict=True):
         assert any(line.startswith(country) and f"{value:,}" in line for line in out.splitlines())
@@ -93,7 +93,7 @@ def test_compare_shows_each_countrys_latest_figure_and_its_date() -> None:
 
 def test_compare_names_countries_without_a_figure_by_then() -> None:
     out = ok("compare", "deported", "--at", "2022-01-01", "--countries", "KHM", "MMR")
-    assert "no whole-country figure by then: KHM, MMR" in out
+    assert "no total by then: KHM, MMR" in out
 
 
 def test_conflicts_lists_each_group_with_its_sides() -> None:

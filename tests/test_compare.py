@@ -1,4 +1,4 @@
-"""compare(): each country's latest whole-country figure as of a date, never a later one."""
+"""compare(): each country's latest total as of a date, never a later one; per-period totals side by side."""
 
 from __future__ import annotations
 
@@ -106,3 +106,99 @@ def test_bundled_comparison_never_uses_a_later_figure() -> None:
     table = scamstats.load().compare("deported", at="2025-06-30")
     assert not table.empty
     assert (table["period_end"] <= pd.Timestamp("2025-06-30")).all()
+
+
+def test_operations_and_parts_are_never_set_beside_totals() -> None:
+    figures = [
+        *FIGURES,
+        {"source_id": "p2", "country": "PHL", "metric": "deported", "value": 226, "period_end": "2025-10-01"},
+        {
+            "source_id": "p3",
+            "country": "PHL",
+            "metric": "deported",
+            "value": 108,
+            "period_end": "2025-12-20",
+            "extent": "operation",
+        },
+        {
+            "source_id": "p4",
+            "country": "PHL",
+            "metric": "deported",
+            "value": 90,
+            "period_end": "2025-12-21",
+            "extent": "part",
+            "scope": "one agency's desk",
+        },
+    ]
+    table = dataset(figures).compare("deported", at="2025-12-31")
+    # the flight of 2025-12-20 and the desk's tally are later, but they are not totals
+    assert values(table)["PHL"] == 108
+    assert table.set_index("country").loc["PHL", "source_id"] == "p1"
+
+
+def test_several_metrics_give_one_row_per_country_and_metric() -> None:
+    table = dataset(FIGURES).compare(["deported", "arrested"], at="2025-12-31")
+    rows = {(r["country"], r["metric"]): r["value"] for r in table.to_dict("records")}
+    assert rows == {
+        ("KHM", "arrested"): 5106,
+        ("KHM", "deported"): 300,
+        ("MMR", "deported"): 9000,
+        ("PHL", "deported"): 108,
+    }
+
+
+def test_age_and_stale_are_counted_from_the_comparison_date() -> None:
+    ds = dataset(FIGURES)
+    table = ds.compare("deported", at="2025-12-31").set_index("country")
+    assert table.loc["KHM", "age_days"] == 13  # as of 2025-12-18
+    assert table.loc["MMR", "age_days"] == 61  # as of 2025-10 = 2025-10-31
+    assert not table["stale"].any()
+    strict = ds.compare("deported", at="2025-12-31", max_age=30).set_index("country")
+    assert strict["stale"].to_dict() == {"KHM": False, "MMR": True, "PHL": True}
+    later = ds.compare("deported", at="2026-12-31").set_index("country")
+    assert later["stale"].all() and later.loc["KHM", "age_days"] == 378
+
+
+def test_by_nationality_compares_each_nationality_in_each_country() -> None:
+    figures = [
+        {"source_id": "i1", "metric": "repatriated", "value": 50, "nationality": "IDN", "period_end": "2025-03-01"},
+        {"source_id": "i2", "metric": "repatriated", "value": 80, "nationality": "IDN", "period_end": "2025-06-01"},
+        {"source_id": "v1", "metric": "repatriated", "value": 30, "nationality": "VNM", "period_end": "2025-05-01"},
+        {
+            "source_id": "v2",
+            "metric": "repatriated",
+            "value": 7,
+            "nationality": "VNM",
+            "period_end": "2025-06-02",
+            "destination": "VNM",
+        },
+        {
+            "source_id": "v3",
+            "metric": "repatriated",
+            "value": 5,
+            "nationality": "VNM",
+            "period_end": "2025-06-03",
+            "destination": "THA",
+        },
+        {"source_id": "all", "metric": "repatriated", "value": 999, "period_end": "2025-06-30"},
+    ]
+    table = dataset(figures).compare("repatriated", at="2025-12-31", by="nationality")
+    assert {(r["nationality"], r["country"]): r["value"] for r in table.to_dict("records")} == {
+        ("IDN", "KHM"): 80,
+        ("VNM", "KHM"): 7,  # sent home; the 5 sent to Thailand are a narrower count
+    }
+
+
+def test_one_period_uses_the_per_period_totals() -> None:
+    figures = [
+        {"source_id": "a", "value": 400, "period_start": "2024", "period_end": "2024"},
+        {"source_id": "b", "country": "THA", "value": 30, "period_end": "2024-03-01", "extent": "operation"},
+        {"source_id": "c", "country": "THA", "value": 12, "period_end": "2024-05-01", "extent": "operation"},
+    ]
+    table = dataset(figures).compare("arrested", period="2024")
+    assert [(r["country"], r["low"], r["method"]) for r in table.to_dict("records")] == [
+        ("KHM", 400, "reported"),
+        ("THA", 42, "operations"),
+    ]
+    with pytest.raises(ChoiceError, match="not both"):
+        dataset(figures).compare("arrested", period="2024", at="2024-12-31")

@@ -61,3 +61,24 @@ def test_bundled_conflicts_each_have_two_sides_from_different_sources() -> None:
         assert group["side"].nunique() >= 2
         assert group["source_id"].is_unique
         assert group[["country", "metric", "period_end"]].drop_duplicates().shape[0] == 1
+
+
+def test_each_conflict_says_why_and_carries_each_sides_note() -> None:
+    ds = dataset(
+        [
+            BASE | {"source_id": "a", "value": 3455, "note": "Running total at the briefing."},
+            BASE | {"source_id": "c", "value": 4000, "qualifier": "more_than", "note": "Total in a later story."},
+            # an operation and a total of the same period are different things
+            BASE | {"source_id": "d", "value": 12, "extent": "operation"},
+        ]
+    )
+    found = ds.conflicts()
+    assert found["reason"].nunique() == 1
+    assert found["reason"].iloc[0] == (
+        "same country, place, scope, metric, extent, nationality, destination and period from 2 sources, "
+        "but no value fits every interval: a says 3,455; c says 4,001 or more"
+    )
+    assert found.set_index("source_id")["note"].to_dict() == {
+        "a": "Running total at the briefing.",
+        "c": "Total in a later story.",
+    }

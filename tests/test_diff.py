@@ -27,7 +27,7 @@ def releases(mini: Path, tmp_path: Path) -> tuple[Path, Path]:
     campaign = mini / CAMPAIGN
     lines = campaign.read_text().split("\n")
     start = lines.index("    metric: assets_seized") - 2
-    campaign.write_text("\n".join(lines[:start] + lines[start + 9 :]))  # drop the money figure
+    campaign.write_text("\n".join(lines[:start] + lines[start + 10 :]))  # drop the money figure
     added = mini / "records" / "tha-2025-08-01-example-border.yaml"
     added.write_text(
         (mini / CRACKDOWN)

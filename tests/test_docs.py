@@ -79,6 +79,7 @@ def test_contributor_following_contributing_md_gets_validate_green(tmp_path: Pat
         "- country:": "- country: KHM",
         "reported_by:": "reported_by: KHM",
         "metric:": "metric: arrested",
+        "extent:": "extent: operation",
         "value:": "value: 12",
         "qualifier:": "qualifier: exact",
         "period_end:": "period_end: 2025-07-18",

@@ -102,12 +102,12 @@ def utf_16_file() -> tuple[bytes, list[str]]:
 
 def nesting_beyond_the_parser_limit() -> tuple[bytes, list[str]]:
     content = TEMPLATE.replace("note: Suspects held in the raid.", "note: " + "[" * 5000 + "]" * 5000).encode()
-    return content, ["17: yaml: invalid YAML: exceeded maximum nesting depth"]
+    return content, ["18: yaml: invalid YAML: exceeded maximum nesting depth"]
 
 
 def seven_thousand_bad_figures() -> tuple[bytes, list[str]]:
     figures = "".join(
-        f"- {{country: KHM, reported_by: KHM, metric: arrested, value: -{n}, qualifier: exact, "
+        f"- {{country: KHM, reported_by: KHM, metric: arrested, extent: total, value: -{n}, qualifier: exact, "
         f"place: p{n}, period_end: 2025, note: n}}\n"
         for n in range(1, 7_001)
     )

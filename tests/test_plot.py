@@ -21,6 +21,8 @@ FIGURES = [
     {"source_id": "f", "value": 4000, "period_end": "2025-10-18", "campaign": "c1"},
     {"source_id": "g", "value": 162, "period_end": "2026-01-16", "period_start": "2026-01-01", "campaign": "c2"},
     {"source_id": "g2", "value": 150, "period_end": "2026-01-20", "campaign": "c2"},
+    {"source_id": "j", "value": 3000, "period_end": "2025-11-05", "campaign": "c1"},
+    {"source_id": "k", "value": 234, "period_end": "2025-07-15", "extent": "operation", "place": "Phnom Penh"},
     {"source_id": "h", "value": 900, "country": "MMR", "metric": "deported", "period_end": "2025-09-01"},
     {"source_id": "i", "value": 500, "qualifier": "at_least", "metric": "deported", "period_end": "2025-08-01"},
 ]
@@ -33,17 +35,21 @@ EVENTS = [
 ]
 
 
-def test_series_plot_has_band_points_sources_conflicts_and_the_events_in_range() -> None:
+def test_series_plot_has_a_line_per_baseline_operations_sources_conflicts_and_the_events_in_range() -> None:
     ds = dataset(FIGURES, events=EVENTS)
     figure = ds.plot_series("KHM", ["arrested", "detained"])
     ax = figure.axes[0]
     assert ax.get_title() == "Cambodia (KHM): arrested / detained"
     labels = ax.get_legend_handles_labels()[1]
     for label in (
-        "interval",
+        "counted from 2025-06-27",
+        "counted from c1",
+        "counted from 2026-01-01",
+        "counted from c2",
         "no upper bound",
         "each source (arrested)",
         "each source (detained)",
+        "single operations",
         "conflicting figures",
         "decrease",
     ):
@@ -57,8 +63,24 @@ def test_series_plot_has_band_points_sources_conflicts_and_the_events_in_range()
     dotted = [line for line in ax.get_lines() if line.get_linestyle() == ":"]
     assert len(dotted) == 3
     solid = [line for line in ax.get_lines() if line.get_linestyle() == "-"]
-    assert len(solid) == 2  # the line breaks at the new baseline of 2026-01-01
-    assert sorted(len(line.get_xdata()) for line in solid) == [2, 5]
+    assert len(solid) == 4  # one line per baseline: counts from different starts are never joined
+    assert sorted(len(line.get_xdata()) for line in solid) == [1, 1, 2, 4]
+
+
+def test_totals_plot_has_a_bar_per_period_coloured_by_method() -> None:
+    ds = dataset(
+        [
+            {"source_id": "a", "value": 100, "period_start": "2023", "period_end": "2023"},
+            {"source_id": "b", "value": 30, "period_end": "2024-03-01", "extent": "operation"},
+            {"source_id": "c", "value": 12, "period_end": "2024-05-01", "extent": "operation"},
+        ]
+    )
+    ax = ds.plot_totals("KHM", "arrested").axes[0]
+    assert ax.get_title() == "Cambodia (KHM): arrested per year"
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2023", "2024"]
+    assert [patch.get_height() for patch in ax.patches] == [100.0, 42.0]
+    labels = ax.get_legend_handles_labels()[1]
+    assert sorted(labels) == ["no upper bound", "operations (lower bound)", "reported"]
 
 
 def test_compare_plot_has_one_bar_per_country_at_its_value() -> None:

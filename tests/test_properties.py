@@ -30,6 +30,7 @@ from scamstats.records import FORMULA_PREFIXES, check_text
 COUNTRIES = ("KHM", "MMR", "LAO", "THA", "PHL", "VNM", "IDN", "MYS", "CHN", "KOR", "IND", "TWN", "USA", "GBR")
 COUNTS = ("arrested", "detained", "rescued", "deported", "repatriated", "raided_sites", "charged", "devices_seized")
 MONEY = ("assets_seized", "losses")
+MOVEMENTS = ("deported", "repatriated")
 LANGUAGES = ("en", "km", "th", "vi", "zh-Hans", "ko", "id", "ms", "my", "lo", "fil", "ja")
 QUALIFIERS = ("exact", "about", "at_least", "more_than", "nearly", "up_to")
 LAST_DAY = datetime.date(2026, 1, 1)
@@ -63,7 +64,7 @@ def partial_date(draw: st.DrawFn, latest: datetime.date) -> tuple[str, datetime.
 
 
 @st.composite
-def record(draw: st.DrawFn, number: int) -> tuple[str, dict[str, Any]]:
+def record(draw: st.DrawFn, number: int) -> tuple[str, dict[str, Any]]:  # noqa: PLR0912 - one branch per optional field
     """One record file: its name and its content (as plain data to write out)."""
     accessed = draw(st.dates(datetime.date(2000, 1, 2), LAST_DAY))
     published = draw(st.dates(datetime.date(2000, 1, 1), accessed))
@@ -112,6 +113,11 @@ def record(draw: st.DrawFn, number: int) -> tuple[str, dict[str, Any]]:
         for optional in ("place", "attributed_to", "scope"):
             if draw(st.booleans()):
                 figure[optional] = draw(TEXT)
+        figure["extent"] = draw(
+            st.sampled_from(("total", "operation", "part") if "scope" in figure else ("total", "operation"))
+        )
+        if metric in MOVEMENTS and draw(st.booleans()):
+            figure["destination"] = draw(st.sampled_from(COUNTRIES))
         if draw(st.booleans()):
             figure["nationality"] = draw(st.sampled_from(COUNTRIES))
         if events and draw(st.booleans()):

@@ -27,6 +27,7 @@ CRACKDOWN = "records/khm-2025-07-18-example-crackdown.yaml"
 NEW_FIGURE = """  - country: KHM
     reported_by: KHM
     metric: deported
+    extent: total
     value: 10
     qualifier: exact
     period_end: 2025-07-18
@@ -76,7 +77,7 @@ def test_release_freezes_the_files_registers_them_and_refreshes_the_bundled_copy
     assert (citation["type"], citation["version"], citation["date-released"]) == ("dataset", "0.1.0", TODAY)
     changelog = project.changelog.read_text()
     assert (
-        f"### Data\n- Dataset 0.1.0 ({TODAY}), first release: 4 figures; 2 sources; 2 events; 17 metrics.\n"
+        f"### Data\n- Dataset 0.1.0 ({TODAY}), first release: 4 figures; 2 sources; 2 events; 18 metrics.\n"
         in changelog
     )
     assert "  - KHM: 4 figures; 2 sources\n" in changelog

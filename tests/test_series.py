@@ -58,7 +58,7 @@ def test_increment_is_an_interval_when_qualifiers_make_one() -> None:
     after_open_ended = row(points, "2025-07-18")
     assert pd.isna(after_open_ended["increment_low"])  # the previous figure has no upper bound
     assert after_open_ended["increment_high"] == 2137 - 1001
-    about = row(points, "2025-10-01")
+    about = row(points, "2025-10-31")  # a month is as of its last day
     assert (about["increment_low"], about["increment_high"]) == (3110 - 2137, 3800 - 2137)
 
 
@@ -104,7 +104,7 @@ def test_a_new_baseline_is_flagged_and_not_read_as_a_decrease() -> None:
     assert later["baseline"] == "2026-01-01"
 
 
-def test_campaigns_settle_the_baseline_when_a_start_date_is_missing() -> None:
+def test_points_are_chained_only_when_their_written_baselines_are_equal() -> None:
     events = [{"event_id": "c1", "date": "2025-06", "country": "KHM"}, {"event_id": "c2", "date": "2025-11"}]
     ds = dataset(
         [
@@ -116,14 +116,18 @@ def test_campaigns_settle_the_baseline_when_a_start_date_is_missing() -> None:
                 "campaign": "c1",
             },
             {"source_id": "b", "value": 3455, "period_end": "2025-10-18", "campaign": "c1"},
+            {"source_id": "d", "value": 3500, "period_end": "2025-11-06", "campaign": "c1"},
             {"source_id": "c", "value": 135, "period_end": "2026-01-23", "campaign": "c2"},
         ],
         events=[e | {"country": "KHM"} for e in events],
     )
     points = ds.series("KHM", "arrested")
-    assert points["baseline_change"].tolist() == [False, False, True]
-    assert points["baseline"].tolist() == ["2025-06-27", "c1", "c2"]
-    assert row(points, "2025-10-18")["increment_low"] == 3455 - 1362
+    assert points["baseline"].tolist() == ["2025-06-27", "c1", "c1", "c2"]
+    assert points["baseline_change"].tolist() == [False, True, False, True]
+    # "since 27 June" and "since the campaign began" may not be the same start: never chained
+    assert pd.isna(row(points, "2025-10-18")["increment_low"])
+    assert row(points, "2025-11-06")["increment_low"] == 3500 - 3455
+    assert not points["decrease"].any()
 
 
 def test_a_fall_with_unknown_baselines_is_a_decrease_but_no_baseline_change() -> None:
@@ -290,3 +294,72 @@ def test_bundled_cambodian_campaign_counter_appears_at_three_or_more_dates_with_
     followed = ds.series("KHM", ["arrested", "detained"], baseline="khm-2025-crackdown")
     first_tally = row(followed, "2025-07-18")
     assert (first_tally["metric"], first_tally["value"]) == ("detained", 2137)
+
+
+def test_a_series_holds_only_totals_unless_asked_for_operations_or_parts() -> None:
+    ds = dataset(
+        [
+            {"source_id": "a", "value": 2137, "period_end": "2025-07-18", "period_start": "2025-06-27"},
+            {"source_id": "b", "value": 3455, "period_end": "2025-10-14", "period_start": "2025-06-27"},
+            {"source_id": "c", "value": 205, "period_end": "2026-01-12", "extent": "operation", "place": "Bavet"},
+            {"source_id": "d", "value": 234, "period_end": "2025-07-15", "extent": "operation"},
+            {"source_id": "e", "value": 135, "period_end": "2026-01-23", "extent": "part", "scope": "Korea desk"},
+        ]
+    )
+    totals = ds.series("KHM", "arrested")
+    assert totals["value"].tolist() == [2137, 3455]
+    assert set(totals["extent"]) == {"total"}
+    assert not totals["decrease"].any()
+    operations = ds.series("KHM", "arrested", extent="operation")
+    assert operations["value"].tolist() == [234]  # the whole country's operations; Bavet's is a place's
+    assert ds.series("KHM", "arrested", extent="operation", place="Bavet")["value"].tolist() == [205]
+    part = ds.series("KHM", "arrested", extent="part", scope="Korea desk")
+    assert part["value"].tolist() == [135]
+    with pytest.raises(ChoiceError, match="unknown extent 'all'"):
+        ds.series("KHM", "arrested", extent="all")
+
+
+def test_operations_are_never_chained() -> None:
+    ds = dataset(
+        [
+            {"source_id": "a", "value": 234, "period_end": "2025-07-15", "extent": "operation"},
+            {"source_id": "b", "value": 57, "period_end": "2025-11-06", "extent": "operation"},
+        ]
+    )
+    points = ds.series("KHM", "arrested", extent="operation")
+    assert points["increment_low"].isna().all() and points["increment_high"].isna().all()
+    assert not points["decrease"].any() and not points["baseline_change"].any()
+
+
+def test_people_held_on_a_date_may_fall_without_a_decrease_flag() -> None:
+    ds = dataset(
+        [
+            {"source_id": "a", "metric": "held", "value": 1659, "period_end": "2025-03-01"},
+            {"source_id": "b", "metric": "held", "value": 211, "period_end": "2025-04-01"},
+        ]
+    )
+    later = row(ds.series("KHM", "held"), "2025-04-01")
+    assert later["increment_high"] == 211 - 1659
+    assert not later["decrease"]
+
+
+def test_a_list_of_nationalities_is_refused_rather_than_mixed() -> None:
+    ds = dataset([{"source_id": "a", "value": 429, "nationality": "VNM", "period_end": "2025-07-18"}])
+    assert ds.series("KHM", "arrested", nationality="VNM")["value"].tolist() == [429]
+    with pytest.raises(ChoiceError, match="nationality: give one value"):
+        ds.series("KHM", "arrested", nationality=["VNM", "IDN"])  # type: ignore[arg-type]
+
+
+def test_no_increment_in_the_bundled_data_joins_two_baselines() -> None:
+    ds = scamstats.load()
+    for country, metric in (("KHM", "arrested"), ("MMR", "deported"), ("PHL", "deported"), ("MMR", "handed_over")):
+        points = ds.series(country, metric)
+        assert set(points["extent"]) <= {"total"}
+        baseline = points["baseline"].astype(object).where(points["baseline"].notna(), None).tolist()
+        for position in range(1, len(points)):
+            chained = not pd.isna(points["increment_high"].iloc[position]) or not pd.isna(
+                points["increment_low"].iloc[position]
+            )
+            if chained:
+                assert baseline[position] == baseline[position - 1], points.iloc[position - 1 : position + 1]
+            assert points["baseline_change"].iloc[position] == (baseline[position] != baseline[position - 1])

@@ -75,7 +75,7 @@ def test_formula_text_is_refused_in_every_text_field_of_every_table(mini: Path, 
         for p in check(mini).problems
         if p.message == "must not start with =, +, - or @ (spreadsheets read it as a formula)"
     }
-    assert len(expected) == 7 + 11 + 4 + 5 + 5  # sources, figures, events in a record and in events.yaml, metrics
+    assert len(expected) == 7 + 13 + 4 + 5 + 6  # sources, figures, events in a record and in events.yaml, metrics
     assert refused == expected
 
 

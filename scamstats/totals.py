@@ -1,0 +1,252 @@
+"""Per-period totals: how many in each year (or quarter, or month), and how that is known.
+
+Sources rarely publish a number for exactly the period a reader asks about.
+:func:`totals` gives, for each period with evidence, the best-supported
+interval ``[low, high]`` and the method that produced it, in this order of
+preference:
+
+``reported``
+    a ``total`` figure for exactly that period (its ``period_start`` is the
+    period's first day and its ``period_end`` the period's last day, as in
+    "arrested in 2024"). When several sources give one, the representative
+    of :func:`scamstats.corroboration.collapse` is used.
+``difference``
+    one running counter's values at the period's two bounds: its value as of
+    the period's last day minus its value as of the day before the period
+    began, both counted from the same baseline (same ``period_start`` or
+    campaign; points that state neither are never subtracted). Intervals subtract
+    as in :func:`scamstats.intervals.increment`,
+    so the result is an interval; a count is never negative, so a negative
+    low end is raised to 0.
+``operations``
+    the sum of the period's single operations (``extent: operation`` figures
+    that begin and end inside the period; reports of one operation with the
+    same place and dates count once). Operations that no source reported are
+    missing from it, so it is only a lower bound: ``high`` is empty.
+
+A period with no evidence has no row; it is never reported as zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+import pandas as pd
+
+from .choices import ChoiceError, codes, metrics, one_of
+from .corroboration import collapse
+from .intervals import increment
+from .query import with_sources
+from .series import baselines
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+
+Freq = Literal["year", "quarter", "month"]
+FREQS: dict[str, str] = {"year": "Y", "quarter": "Q", "month": "M"}
+"""Period lengths :func:`totals` understands, with their pandas period codes."""
+
+METHODS = ("reported", "difference", "operations")
+"""How a period's total was obtained, best first."""
+
+TOTALS_COLUMNS = (
+    "period",
+    "period_start",
+    "period_end",
+    "metric",
+    "low",
+    "high",
+    "method",
+    "figure_ids",
+)
+"""The columns :func:`totals` returns, in order."""
+
+
+def totals(
+    ds: Dataset,
+    country: str,
+    metric: str,
+    *,
+    freq: Freq = "year",
+    nationality: str | None = None,
+    place: str | None = None,
+    destination: str | None = None,
+) -> pd.DataFrame:
+    """How many in each period, as an interval, with the method and the figures used.
+
+    Parameters
+    ----------
+    ds
+        The dataset.
+    country
+        Where the enforcement happened (ISO 3166-1 alpha-3).
+    metric
+        One metric.
+    freq
+        ``"year"`` (the default), ``"quarter"`` or ``"month"``.
+    nationality, place, destination
+        ``None`` (the default) counts everyone, the whole country and any
+        destination left unnamed; otherwise only figures whose column equals
+        the value given. Operations anywhere in the country count towards the
+        whole country's sum.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per period with evidence, in date order, with the columns
+        :data:`TOTALS_COLUMNS`: ``period`` (``2024``, ``2024Q3`` or
+        ``2024-07``), its first and last day, the ``metric``, the interval
+        ``low``..``high`` (``high`` empty when unbounded), ``method`` (one of
+        :data:`METHODS`) and ``figure_ids``, the figures used.
+
+    Raises
+    ------
+    ChoiceError
+        An unknown country, metric, nationality or frequency.
+
+    Examples
+    --------
+    >>> import scamstats
+    >>> ds = scamstats.load()
+    >>> years = ds.totals("MMR", "handed_over", nationality="CHN")
+    >>> list(years.columns[:3]), set(years["method"]) <= {"reported", "difference", "operations"}
+    (['period', 'period_start', 'period_end'], True)
+    """
+    code = one_of("freq", freq, FREQS)
+    figures = _selected(ds, country, metric, nationality=nationality, place=place, destination=destination)
+    rows: dict[pd.Period, _Found] = {}
+    for finder in (_reported, _differences, _operations):
+        for period, row in finder(figures, FREQS[code]).items():
+            rows.setdefault(period, row)
+    ordered = sorted(rows)
+    return pd.DataFrame(
+        {
+            "period": pd.Series([str(p) for p in ordered], dtype=object),
+            "period_start": pd.to_datetime(pd.Series([p.start_time for p in ordered], dtype=object)),
+            "period_end": pd.to_datetime(pd.Series([p.end_time.normalize() for p in ordered], dtype=object)),
+            "metric": pd.Series([metric.strip().lower()] * len(ordered), dtype=object),
+            "low": pd.array([rows[p].low for p in ordered], dtype="Int64"),
+            "high": pd.array([rows[p].high for p in ordered], dtype="Int64"),
+            "method": pd.Series([rows[p].method for p in ordered], dtype=object),
+            "figure_ids": pd.Series([rows[p].figure_ids for p in ordered], dtype=object),
+        },
+        columns=list(TOTALS_COLUMNS),
+    )
+
+
+def _selected(
+    ds: Dataset,
+    country: str,
+    metric: str,
+    *,
+    nationality: str | None,
+    place: str | None,
+    destination: str | None,
+) -> pd.DataFrame:
+    """The total and operation figures of one country and metric that match the selection, with their sources."""
+    if "extent" not in ds.figures:
+        raise ChoiceError(f"dataset {ds.version} has no extent column; per-period totals need 1.0.0 or later")
+    if not isinstance(metric, str):
+        raise ChoiceError(f"metric: give one metric, not {metric!r}")
+    figures = ds.figures
+    (code,) = codes("country", country, figures["country"])
+    (name,) = metrics(metric, ds.metrics["metric"])
+    keep = (figures["country"] == code) & (figures["metric"] == name) & figures["scope"].isna()
+    keep &= figures["extent"].isin(["total", "operation"])
+    for column, wanted in (("nationality", nationality), ("destination", destination)):
+        if wanted is None:
+            keep &= figures[column].isna()
+        else:
+            keep &= (figures[column] == codes(column, wanted, figures[column])[0]).fillna(False)
+    if place is None:
+        keep &= figures["place"].isna() | (figures["extent"] == "operation")
+    else:
+        keep &= (figures["place"] == place).fillna(False)
+    return with_sources(ds, figures[keep.astype(bool)])
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One period's total: its interval, how it was obtained, and the figures used."""
+
+    low: int
+    high: int | None
+    method: str
+    figure_ids: tuple[str, ...]
+
+
+def _row(low: int, high: int | None, method: str, ids: list[str]) -> _Found:
+    return _Found(low, high, method, tuple(dict.fromkeys(ids)))
+
+
+def _reported(figures: pd.DataFrame, code: str) -> dict[pd.Period, _Found]:
+    """Total figures whose period is exactly one period of length ``code``."""
+    found: dict[pd.Period, _Found] = {}
+    whole = figures[(figures["extent"] == "total") & figures["period_start"].notna()]
+    if whole.empty:
+        return found
+    periods = whole["period_start"].dt.to_period(code)
+    ends = periods.dt.end_time.dt.normalize()
+    exact = (periods.dt.start_time == whole["period_start"]) & (ends == whole["period_end"])
+    chosen = whole[exact].assign(bucket=periods[exact].astype(str))
+    if chosen.empty:
+        return found
+    picked = collapse(chosen, ["bucket"])
+    for bucket, low, high, figure_id in zip(
+        picked["bucket"], picked["value_low"], picked["value_high"], picked["figure_id"], strict=True
+    ):
+        found[pd.Period(str(bucket), code)] = _row(int(low), _high(high), "reported", [str(figure_id)])
+    return found
+
+
+def _high(value: object) -> int | None:
+    return None if pd.isna(value) else int(value)  # type: ignore[call-overload]
+
+
+def _differences(figures: pd.DataFrame, code: str) -> dict[pd.Period, _Found]:
+    """Periods whose both bounds one running counter reports a value at."""
+    found: dict[pd.Period, _Found] = {}
+    counters = figures[figures["extent"] == "total"]
+    if counters.empty:
+        return found
+    points = collapse(counters.assign(counted_from=baselines(counters)), ["counted_from", "metric", "period_end"])
+    points = points[points["counted_from"].notna()]
+    for _, counter in points.groupby(["counted_from", "metric"], sort=True):
+        by_day: dict[pd.Timestamp, tuple[tuple[int, int | None], str]] = {
+            pd.Timestamp(day): ((int(low), _high(high)), str(figure_id))
+            for day, low, high, figure_id in zip(
+                counter["period_end"], counter["value_low"], counter["value_high"], counter["figure_id"], strict=True
+            )
+        }
+        for day, (here, end_id) in by_day.items():
+            period = day.to_period(code)
+            before = by_day.get(period.start_time - pd.Timedelta(days=1))
+            if period.end_time.normalize() != day or before is None:
+                continue
+            low, high = increment(before[0], here)
+            found[period] = _row(max(0, low or 0), high, "difference", [before[1], end_id])
+    return found
+
+
+def _operations(figures: pd.DataFrame, code: str) -> dict[pd.Period, _Found]:
+    """The sum of each period's operations, one per place and dates: a lower bound."""
+    found: dict[pd.Period, _Found] = {}
+    operations = figures[figures["extent"] == "operation"]
+    if operations.empty:
+        return found
+    begun = operations["period_start"].fillna(operations["period_end"])
+    inside = begun.dt.to_period(code) == operations["period_end"].dt.to_period(code)
+    operations = operations[inside].assign(
+        bucket=operations.loc[inside, "period_end"].dt.to_period(code).astype(str),
+        where=operations.loc[inside, "place"].fillna(""),
+        begun=begun[inside],
+    )
+    if operations.empty:
+        return found
+    one_each = collapse(operations, ["bucket", "where", "begun", "period_end"])
+    for period, group in one_each.groupby("bucket", sort=True):
+        found[pd.Period(str(period), code)] = _row(
+            int(group["value_low"].sum()), None, "operations", group["figure_id"].astype(str).tolist()
+        )
+    return found
