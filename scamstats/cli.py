@@ -207,14 +207,17 @@ def cmd_series(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from . import load
-    from .render import compare_text, machine
+    from .render import compare_text, machine, period_compare_text
 
     ds = load()
     side = ds.compare(
         args.metric, countries=args.countries, at=args.at, period=args.period, by=args.by, max_age=args.max_age
     )
-    if args.format != "table" or args.period:
-        print(machine(side, args.format if args.format != "table" else "csv") if not side.empty else "no figures")
+    if args.format != "table":
+        print(machine(side, args.format))
+        return 0
+    if args.period:
+        print(period_compare_text(side, f"{', '.join(args.metric)}: totals for {args.period} per {args.by}"))
         return 0
     moment = f"as of {args.at}" if args.at else "(latest)"
     heading = f"{', '.join(args.metric)}: latest total per {args.by.replace('_', ' ')} {moment}"
@@ -229,14 +232,7 @@ def cmd_totals(args: argparse.Namespace) -> int:
     from . import load
     from .render import machine, totals_text
 
-    found = load().totals(
-        args.country,
-        args.metric,
-        freq=args.freq,
-        nationality=args.nationality,
-        place=args.place,
-        destination=args.destination,
-    )
+    found = load().totals(args.country, args.metric, **_totals_options(args))
     if args.format != "table":
         print(machine(found, args.format))
         return 0
@@ -278,8 +274,12 @@ def cmd_plot(args: argparse.Namespace) -> int:
     ds = load()
     if args.kind == "series":
         figure = ds.plot_series(args.country, args.metric, **_series_options(args))
+    elif args.kind == "totals":
+        figure = ds.plot_totals(args.country, args.metric, **_totals_options(args))
     else:
-        figure = ds.plot_compare(args.metric, countries=args.countries, at=args.at)
+        if args.period:
+            raise ChoiceError("plot compare draws totals as of a date (--at), not --period")
+        figure = ds.plot_compare(args.metric, countries=args.countries, at=args.at, by=args.by)
     figure.savefig(args.output, dpi=args.dpi, bbox_inches="tight")
     print(f"wrote {args.output}")
     return 0
@@ -299,6 +299,20 @@ def _series_arguments(p: argparse.ArgumentParser) -> None:
         default="total",
         help="totals of the whole country or place (default), single operations, or named parts",
     )
+
+
+def _totals_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("country", help="where the enforcement happened (ISO 3166-1 alpha-3, e.g. KHM)")
+    p.add_argument("metric", help="one metric")
+    p.add_argument("--freq", choices=("year", "quarter", "month"), default="year", help="period length (default: year)")
+    p.add_argument("--nationality", help="people of this nationality only (default: all nationalities)")
+    p.add_argument("--place", help="this place only, as recorded (default: the whole country)")
+    p.add_argument("--destination", help="people sent to this country only (default: no destination named)")
+
+
+def _totals_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The keyword options ``totals`` and ``plot totals`` share."""
+    return {"freq": args.freq, "nationality": args.nationality, "place": args.place, "destination": args.destination}
 
 
 def _compare_arguments(p: argparse.ArgumentParser) -> None:
@@ -380,12 +394,7 @@ def parser() -> argparse.ArgumentParser:
     _compare_arguments(p)
     _format_argument(p)
     p = add("totals", cmd_totals, "How many in each year, quarter or month, as an interval, and how that is known.")
-    p.add_argument("country", help="where the enforcement happened (ISO 3166-1 alpha-3, e.g. KHM)")
-    p.add_argument("metric", help="one metric")
-    p.add_argument("--freq", choices=("year", "quarter", "month"), default="year", help="period length (default: year)")
-    p.add_argument("--nationality", help="people of this nationality only (default: all nationalities)")
-    p.add_argument("--place", help="this place only, as recorded (default: the whole country)")
-    p.add_argument("--destination", help="people sent to this country only (default: no destination named)")
+    _totals_arguments(p)
     _format_argument(p)
     p = add("conflicts", cmd_conflicts, "Figures that should agree and do not, with the sources on each side.")
     _format_argument(p)
@@ -396,7 +405,8 @@ def parser() -> argparse.ArgumentParser:
     kinds = p.add_subparsers(dest="kind", required=True, metavar="KIND")
     for kind, arguments, help_text in (
         ("series", _series_arguments, "a counter over time, with its interval band and events"),
-        ("compare", _compare_arguments, "each country's latest figure as bars"),
+        ("totals", _totals_arguments, "how many in each period, as bars coloured by how it is known"),
+        ("compare", _compare_arguments, "each country's latest total as bars"),
     ):
         k = kinds.add_parser(kind, help=help_text, description=help_text)
         arguments(k)

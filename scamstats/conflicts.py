@@ -100,14 +100,13 @@ def reason(group: pd.DataFrame) -> str:
     >>> import pandas as pd
     >>> group = pd.DataFrame({"value_low": [3455, 4983], "value_high": [3455, 4983], "source_id": ["a", "b"]})
     >>> reason(group)
-    'same country, place, scope, metric, extent, nationality, destination and period from 2 sources, \
-but no value fits every interval: a says 3,455; b says 4,983'
+    '2 sources count the same thing over the same period, and no value fits all: a says 3,455; b says 4,983'
     """
     sides = []
     for source_id, (low, high) in zip(group["source_id"], bounds(group), strict=True):
         said = f"{low:,}" if low == high else f"{low:,} or more" if high is None else f"{low:,} to {high:,}"
         sides.append(f"{source_id} says {said}")
-    shared = "same country, place, scope, metric, extent, nationality, destination and period"
-    return f"{shared} from {group['source_id'].nunique()} sources, but no value fits every interval: " + "; ".join(
-        sides
+    return (
+        f"{group['source_id'].nunique()} sources count the same thing over the same period, and no value fits all: "
+        + "; ".join(sides)
     )

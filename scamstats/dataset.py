@@ -62,6 +62,8 @@ class Dataset:
         since: When | None = None,
         until: When | None = None,
         kind: Codes | None = None,
+        extent: Codes | None = None,
+        destination: Codes | None = None,
     ) -> pd.DataFrame:
         """Figures matching every filter given, with their source's publisher, wire, url and date.
 
@@ -86,6 +88,8 @@ class Dataset:
             since=since,
             until=until,
             kind=kind,
+            extent=extent,
+            destination=destination,
         )
 
     def series(
@@ -176,15 +180,16 @@ class Dataset:
         return totals(self, country, metric, freq=freq, nationality=nationality, place=place, destination=destination)
 
     def conflicts(self) -> pd.DataFrame:
-        """Every group of figures that should agree and do not, with the sources on each side.
+        """Every group of figures that should agree and do not, with the sources on each side and why.
 
         See :func:`scamstats.conflicts.conflicts` for the columns.
 
         Examples
         --------
         >>> import scamstats
-        >>> list(scamstats.load().conflicts().columns[:3])
-        ['conflict', 'side', 'country']
+        >>> found = scamstats.load().conflicts()
+        >>> list(found.columns[:4]), bool(found["reason"].str.contains("no value fits all").all())
+        (['conflict', 'side', 'reason', 'country'], True)
         """
         from .conflicts import conflicts
 

@@ -197,7 +197,8 @@ def _operations(ds: Dataset, totals_plotted: pd.DataFrame, place: str | None) ->
     keep &= figures["nationality"].isna() if pd.isna(nationality) else figures["nationality"] == nationality
     if place is not None:
         keep &= figures["place"] == place
-    return figures[keep.fillna(False).astype(bool)]
+    chosen: pd.DataFrame = figures[keep.fillna(False).astype(bool)]
+    return chosen
 
 
 def plot_totals(
@@ -279,10 +280,10 @@ def plot_totals(
     extra = ", ".join(x for x in selection if x)
     ax.set_title(f"{country_name(country.strip().upper())}: {metric} per {freq}" + (f" ({extra})" if extra else ""))
     ax.set_ylabel(str(ds.metrics.set_index("metric").loc[metric.strip().lower(), "unit"]))
-    ax.set_ylim(bottom=0)
+    ax.set_ylim(0, max(float(low.max()), float(high.max()) if bounded.any() else 0.0) * 1.12)
     _thousands(ax)
     ax.grid(axis="y", alpha=0.3)
-    ax.legend(loc="upper left", fontsize=8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     return _figure(ax)
 
 

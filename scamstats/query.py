@@ -45,6 +45,8 @@ def query(
     since: When | None = None,
     until: When | None = None,
     kind: Codes | None = None,
+    extent: Codes | None = None,
+    destination: Codes | None = None,
 ) -> pd.DataFrame:
     """Figures matching every filter given, joined with their source's publisher, wire, url and published date.
 
@@ -52,7 +54,7 @@ def query(
     ----------
     ds
         The dataset to search.
-    country, metric, nationality, reported_by
+    country, metric, nationality, reported_by, destination
         A code (or name, for metrics) or several; a figure matches when its
         value is one of them. Codes must occur in the data; the error names
         those that do.
@@ -65,6 +67,8 @@ def query(
         as ``until`` means up to 31 December 2025).
     kind
         Source kind(s): news, government, intergovernmental, ngo, academic.
+    extent
+        What the figures count: ``total``, ``operation`` or ``part`` (or several).
 
     Returns
     -------
@@ -86,8 +90,11 @@ def query(
     ['arrested', 'detained']
     >>> bool(found["period_end"].between("2025-07-01", "2025-07-31").all())
     True
+    >>> to_thailand = ds.query(country="MMR", metric="handed_over", destination="THA", extent="operation")
+    >>> set(to_thailand["destination"]), set(to_thailand["extent"])
+    ({'THA'}, {'operation'})
     """
-    from .vocabularies import SOURCE_KINDS
+    from .vocabularies import EXTENTS, SOURCE_KINDS
 
     figures = ds.figures
     keep = pd.Series(True, index=figures.index)
@@ -95,6 +102,7 @@ def query(
         ("country", "country", country),
         ("nationality", "nationality", nationality),
         ("reported_by", "reporting country", reported_by),
+        ("destination", "destination", destination),
     ):
         if wanted is not None:
             keep &= figures[column].isin(codes(label, wanted, figures[column])).fillna(False)
@@ -106,6 +114,8 @@ def query(
         keep &= figures["period_end"] >= when("since", since, end=False)
     if until is not None:
         keep &= as_of(figures) <= when("until", until, end=True)
+    if extent is not None:
+        keep &= figures["extent"].isin([one_of("extent", e, EXTENTS) for e in as_list(extent)])
     if kind is not None:
         kinds = [one_of("source kind", k, SOURCE_KINDS) for k in as_list(kind)]
         chosen = ds.sources.loc[ds.sources["kind"].isin(kinds), "source_id"]

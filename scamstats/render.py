@@ -184,6 +184,24 @@ def compare_text(
     return "\n".join(parts)
 
 
+def period_compare_text(side: pd.DataFrame, heading: str) -> str:
+    """A comparison of one period's totals (:func:`scamstats.compare.compare` with ``period``) as a table."""
+    if side.empty:
+        return f"{heading}\nno figures"
+    rows = [
+        {
+            "country": row["country"],
+            **({"nationality": row["nationality"]} if not side["nationality"].isna().all() else {}),
+            "metric": row["metric"],
+            "total": span(row["low"], row["high"]),
+            "method": row["method"] + (" (lower bound)" if row["method"] == "operations" else ""),
+            "figures": " ".join(row["figure_ids"]),
+        }
+        for row in side.to_dict("records")
+    ]
+    return f"{heading}\n{table(rows, right=('total',))}"
+
+
 def totals_text(found: pd.DataFrame, heading: str) -> str:
     """Per-period totals (:func:`scamstats.totals.totals`) as a table under ``heading``."""
     if found.empty:

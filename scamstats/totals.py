@@ -229,8 +229,19 @@ def _differences(figures: pd.DataFrame, code: str) -> dict[pd.Period, _Found]:
     return found
 
 
+NEARBY_DAYS = 14
+"""Operations this many days apart or less, with nearly equal values, count as one (see :func:`_operations`)."""
+
+
 def _operations(figures: pd.DataFrame, code: str) -> dict[pd.Period, _Found]:
-    """The sum of each period's operations, one per place and dates: a lower bound."""
+    """The sum of each period's operations, each counted once: a lower bound.
+
+    The same operation often reaches the data twice: two outlets, a day apart, one giving the place and the
+    other not, one giving a three-day total and the other each day. So that the sum errs low, never high,
+    largest first, an operation is left out when one already counted (a) covers all of its dates, or (b) ends
+    within :data:`NEARBY_DAYS` days of it with a value within 2% (or 2) of its own, unless the two name
+    different places.
+    """
     found: dict[pd.Period, _Found] = {}
     operations = figures[figures["extent"] == "operation"]
     if operations.empty:
@@ -238,15 +249,46 @@ def _operations(figures: pd.DataFrame, code: str) -> dict[pd.Period, _Found]:
     begun = operations["period_start"].fillna(operations["period_end"])
     inside = begun.dt.to_period(code) == operations["period_end"].dt.to_period(code)
     operations = operations[inside].assign(
-        bucket=operations.loc[inside, "period_end"].dt.to_period(code).astype(str),
-        where=operations.loc[inside, "place"].fillna(""),
-        begun=begun[inside],
+        bucket=operations.loc[inside, "period_end"].dt.to_period(code).astype(str), begun=begun[inside]
     )
-    if operations.empty:
-        return found
-    one_each = collapse(operations, ["bucket", "where", "begun", "period_end"])
-    for period, group in one_each.groupby("bucket", sort=True):
-        found[pd.Period(str(period), code)] = _row(
-            int(group["value_low"].sum()), None, "operations", group["figure_id"].astype(str).tolist()
-        )
+    for period, group in operations.groupby("bucket", sort=True):
+        kept: list[tuple[pd.Timestamp, pd.Timestamp, int, str | None]] = []
+        ids: list[str] = []
+        ordered = group.sort_values(["value_low", "period_end", "figure_id"], ascending=[False, True, True])
+        for start, end, low, place, figure_id in zip(
+            ordered["begun"],
+            ordered["period_end"],
+            ordered["value_low"],
+            ordered["place"],
+            ordered["figure_id"],
+            strict=True,
+        ):
+            here = (pd.Timestamp(start), pd.Timestamp(end), int(low), None if pd.isna(place) else str(place))
+            if not any(_same_operation(here, other) for other in kept):
+                kept.append(here)
+                ids.append(str(figure_id))
+        found[pd.Period(str(period), code)] = _row(sum(k[2] for k in kept), None, "operations", ids)
     return found
+
+
+def _same_operation(
+    one: tuple[pd.Timestamp, pd.Timestamp, int, str | None], counted: tuple[pd.Timestamp, pd.Timestamp, int, str | None]
+) -> bool:
+    """Whether ``one`` may be a report of the operation ``counted`` (already counted, at least as large).
+
+    >>> def one(start, end, value, place=None):
+    ...     return pd.Timestamp(start), pd.Timestamp(end), value, place
+    >>> _same_operation(one("2024-03-30", "2024-03-30", 30), one("2024-03-29", "2024-03-31", 352, "Muse"))
+    True
+    >>> _same_operation(one("2024-11-19", "2024-11-19", 762), one("2024-11-19", "2024-11-20", 763))
+    True
+    >>> _same_operation(one("2025-07-15", "2025-07-15", 100, "Kampot"), one("2025-07-15", "2025-07-15", 234, "Takeo"))
+    False
+    """
+    start, end, value, place = one
+    other_start, other_end, other_value, other_place = counted
+    if place is not None and other_place is not None and place != other_place:
+        return False
+    covered = other_start <= start and end <= other_end
+    close = abs((end - other_end).days) <= NEARBY_DAYS and abs(value - other_value) <= max(2, other_value // 50)
+    return covered or close

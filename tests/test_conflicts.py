@@ -75,8 +75,7 @@ def test_each_conflict_says_why_and_carries_each_sides_note() -> None:
     found = ds.conflicts()
     assert found["reason"].nunique() == 1
     assert found["reason"].iloc[0] == (
-        "same country, place, scope, metric, extent, nationality, destination and period from 2 sources, "
-        "but no value fits every interval: a says 3,455; c says 4,001 or more"
+        "2 sources count the same thing over the same period, and no value fits all: a says 3,455; c says 4,001 or more"
     )
     assert found.set_index("source_id")["note"].to_dict() == {
         "a": "Running total at the briefing.",

@@ -118,3 +118,47 @@ def test_gallery_page_shows_every_plot_and_each_renders() -> None:
         assert plot.command in page
     png = render(ds, GALLERY[0])
     assert png.startswith(b"\x89PNG") and len(png) > 10_000
+
+
+@needs_source_tree
+def test_readme_use_it_example_prints_the_columns_a_reader_needs(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (REPO / "README.md").read_text()
+    section = readme.split("## Use it", 1)[1]
+    block = re.search(r"```python\n(.*?)```", section, re.DOTALL)
+    assert block is not None
+    exec(compile(block.group(1), "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    for column in ("period_end", "value", "qualifier", "baseline", "increment_low", "publisher", "age_days", "reason"):
+        assert column in printed, column
+    assert "..." not in printed  # every column shown, none elided
+
+
+@needs_source_tree
+def test_which_number_page_answers_with_the_apis_numbers(capsys: pytest.CaptureFixture[str]) -> None:
+    from scamstats.cli import main
+
+    page = (REPO / "docs" / "which-number.md").read_text()
+    namespace: dict[str, object] = {}
+    for block in re.findall(r"```python\n(.*?)```", page, re.DOTALL):
+        exec(compile(block, "which-number.md", "exec"), namespace)
+    commands = re.findall(r"<!-- cli: (.+?) -->", page)
+    assert len(commands) == 6
+    outputs = {}
+    for command in commands:
+        assert main(command.split()) == 0, command
+        outputs[command] = capsys.readouterr().out
+    ds = scamstats.load()
+    # 1. the crackdown counter: every dated restatement since 27 June, the latest last
+    counter = ds.series("KHM", ["arrested", "detained"], baseline="2025-06-27")
+    assert len(counter) >= 3
+    text = outputs["series KHM arrested detained --baseline 2025-06-27"]
+    assert f"{len(counter)} dates" in text and f"{counter['value'].iloc[-1]:,}" in text
+    # 2. deportations: one row per country and metric, totals only
+    side = ds.compare(["deported", "repatriated"], at="2025-12-31")
+    assert set(ds.figures.set_index("figure_id").loc[side["figure_id"], "extent"]) == {"total"}
+    for row in side.to_dict("records"):
+        assert f"{row['value']:,}" in outputs["compare deported repatriated --at 2025-12-31"]
+    # 3. handovers to China per year: the reported 2023 total comes first
+    years = ds.totals("MMR", "handed_over", destination="CHN").set_index("period")
+    assert years.loc["2023", "method"] == "reported"
+    assert f"{years.loc['2023', 'low']:,}" in outputs["totals MMR handed_over --destination CHN"]

@@ -173,3 +173,29 @@ def test_bundled_totals_are_intervals_of_their_figures() -> None:
                 assert pd.isna(row["high"]) and set(used["extent"]) == {"operation"}
             if row["method"] == "reported":
                 assert row["low"] == used["value_low"].iloc[0]
+
+
+def test_an_operation_reported_twice_or_day_by_day_is_counted_once() -> None:
+    ds = dataset(
+        [
+            # a three-day operation, and the same operation day by day from another source
+            {
+                "source_id": "a",
+                "value": 352,
+                "period_start": "2024-03-29",
+                "period_end": "2024-03-31",
+                "extent": "operation",
+                "place": "Muse",
+            },
+            {"source_id": "b", "value": 300, "period_end": "2024-03-29", "extent": "operation"},
+            {"source_id": "c", "value": 30, "period_end": "2024-03-30", "extent": "operation", "place": "Muse"},
+            # one handover reported as 762 and as 763, a day apart
+            {"source_id": "d", "value": 762, "period_end": "2024-11-19", "extent": "operation"},
+            {"source_id": "e", "value": 763, "period_end": "2024-11-20", "extent": "operation", "place": "Tangyan"},
+            # a raid somewhere else on the same day is another operation
+            {"source_id": "f", "value": 100, "period_end": "2024-03-30", "extent": "operation", "place": "Lashio"},
+        ]
+    )
+    table = ds.totals("KHM", "arrested")
+    assert by_period(table) == {"2024": (352 + 763 + 100, None, "operations")}
+    assert set(table["figure_ids"].iloc[0]) == {"f000000000001", "f000000000005", "f000000000006"}
