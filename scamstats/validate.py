@@ -60,15 +60,15 @@ def to_frame(table: str, rows: Rows) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(rows.rows, columns=columns + extra)
     for name, column in TABLES[table].to_schema().columns.items():
         dtype = str(column.dtype)
-        if "datetime" in dtype:
-            frame[name] = pd.to_datetime(frame[name])
+        if "datetime" in dtype:  # microseconds on every pandas: pandas 2's nanoseconds end in 2262
+            frame[name] = frame[name].astype("datetime64[us]")
         elif dtype == "Int64":
             frame[name] = frame[name].astype("Int64")
         elif dtype == "int64":  # from the rows, not through float: exact, and nullable while a value is missing
             numbers = pd.Series(pd.array([row.get(name) for row in rows.rows], dtype="Int64"), index=frame.index)
             frame[name] = numbers.astype("int64") if numbers.notna().all() else numbers
-        else:
-            frame[name] = frame[name].astype(dtype)
+        else:  # text: the nullable "string" dtype on every pandas (astype("str") spells None "None" before 3.0)
+            frame[name] = frame[name].astype("string")
     return frame
 
 

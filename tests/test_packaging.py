@@ -78,3 +78,20 @@ def test_registry_is_shipped_and_names_exactly_the_frozen_releases() -> None:
     if releases.is_dir():
         assert scamstats.versions() == sorted((p.name for p in releases.iterdir()), key=parse_version)
         assert verify(REPO / "datasets") == []
+
+
+def test_ci_tests_every_runtime_dependency_at_its_declared_floor() -> None:
+    """``.ci/oldest-constraints.txt`` pins each dependency of pyproject.toml to its ``>=`` floor, and no other."""
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text())
+    floors = {}
+    for requirement in pyproject["project"]["dependencies"]:
+        name, _, floor = requirement.partition(">=")
+        floors[name.strip().lower()] = floor.strip()
+    pinned = {}
+    for line in (REPO / ".ci" / "oldest-constraints.txt").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, pin = line.partition("==")
+            pinned[name.strip().lower()] = pin.strip()
+    for name, floor in floors.items():
+        assert pinned[name] == floor or pinned[name].startswith(floor + "."), (name, floor, pinned[name])
+    assert set(pinned) - set(floors) == {"numpy"}
