@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .corroboration import bounds
-from .intervals import compatible
+from .intervals import QUALIFIERS, compatible
 from .query import with_sources
 
 if TYPE_CHECKING:
@@ -59,8 +59,10 @@ def conflicts(ds: Dataset) -> pd.DataFrame:
     pandas.DataFrame
         Columns :data:`CONFLICT_COLUMNS`: ``conflict`` numbers the groups from
         1 (ordered by country, metric and as-of date); ``side`` numbers the
-        distinct values within a group from 1, smallest first, so the sources
-        on each side of a disagreement share a ``side``; then the columns
+        distinct statements (value and qualifier) within a group from 1,
+        smallest value first and the plainer qualifier first (exact, about,
+        at_least...), so the sources saying the same thing share a ``side``
+        and every group has at least two; then the columns
         that define the group, the figure's value and interval, and its
         source. Empty when nothing disagrees.
 
@@ -82,6 +84,8 @@ def conflicts(ds: Dataset) -> pd.DataFrame:
     disagreeing.sort(key=lambda g: (g["country"].iloc[0], g["metric"].iloc[0], g["period_end"].iloc[0]))
     parts = []
     for number, group in enumerate(disagreeing, start=1):
-        ordered = group.sort_values(["value", "qualifier", "source_id"], kind="mergesort")
-        parts.append(ordered.assign(conflict=number, side=ordered["value"].rank(method="dense").astype(int)))
+        plainness = group["qualifier"].map(QUALIFIERS.index)
+        ordered = group.assign(_plain=plainness).sort_values(["value", "_plain", "source_id"], kind="mergesort")
+        side = ordered.groupby(["value", "qualifier"], sort=False).ngroup() + 1
+        parts.append(ordered.drop(columns="_plain").assign(conflict=number, side=side.astype(int)))
     return pd.concat(parts, ignore_index=True)[list(CONFLICT_COLUMNS)]
