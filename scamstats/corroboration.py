@@ -8,6 +8,8 @@ agency itself; otherwise each publisher is a story of its own:
 True
 >>> story("Khmer Times", None) == story("Phnom Penh Post", None)
 False
+>>> story("People's Daily Online", None) == story("Sina News", "People's Daily")
+True
 
 :func:`collapse` turns each group of figures (one as-of date of a series, one
 country of a comparison) into one row: a representative figure chosen by a
@@ -23,15 +25,20 @@ import math
 import pandas as pd
 
 from .intervals import QUALIFIERS
+from .wires import same_outlet
 
 GROUP_COLUMNS = ("conflict", "corroborated_by", "source_ids")
 """Columns :func:`collapse` adds to the representative figures."""
 
 
 def story(publisher: str, wire: str | None) -> str:
-    """Which story a source carries: its wire agency when it reprints one, else its publisher."""
+    """Which story a source carries: its wire agency when it reprints one, else its publisher.
+
+    Names of one newsroom (``datasets/wires.yaml``: "CCTV" and "CCTV News",
+    "People's Daily" and "People's Daily Online") are one story.
+    """
     named = wire if isinstance(wire, str) and wire.strip() else publisher
-    return " ".join(str(named).split()).casefold()
+    return same_outlet(str(named))
 
 
 def stories(figures: pd.DataFrame) -> pd.Series:

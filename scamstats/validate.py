@@ -23,6 +23,7 @@ from .problems import Problem
 from .records import Input, Rows, read_input
 from .schema import NATURAL_KEY, TABLES
 from .vocabularies import CURRENCIES, url_identity
+from .wires import FILE_NAME, check_wires, read_vocabulary, shipped_aliases
 
 EARLIEST = datetime.date(2000, 1, 1)
 """No date in the dataset may be earlier than this."""
@@ -44,6 +45,7 @@ def check(root: Path, *, today: datetime.date | None = None) -> Checked:
     frames["figures"] = derive_figures(frames["figures"], frames["metrics"])
     frames = {name: frame[list(column_names(name))] for name, frame in frames.items()}
     rule_problems = dataset_rules(frames, data.tables, today or datetime.date.today())
+    rule_problems += wire_problems(root, data.tables["sources"])
     schema_problems: list[Problem] = []
     for name, model in TABLES.items():
         try:
@@ -52,6 +54,21 @@ def check(root: Path, *, today: datetime.date | None = None) -> Checked:
             schema_problems.extend(translate(errors.failure_cases, data.tables[name], name))
     problems = first_per_place(data.problems + schema_problems + rule_problems)
     return Checked(frames, problems, data)
+
+
+def wire_problems(root: Path, sources: Rows) -> list[Problem]:
+    """Problems of ``root/wires.yaml`` and every ``wire`` it (else the package's vocabulary) does not name."""
+    path = root / FILE_NAME
+    if path.exists():
+        table, problems = read_vocabulary(path)
+    else:
+        table, problems = shipped_aliases(), []
+    used = [
+        (*sources.where(position, "wire"), row["wire"])
+        for position, row in enumerate(sources.rows)
+        if isinstance(row.get("wire"), str)
+    ]
+    return problems + check_wires([(where, wire, line) for where, line, wire in used], table, FILE_NAME)
 
 
 def to_frame(table: str, rows: Rows) -> pd.DataFrame:
