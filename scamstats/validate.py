@@ -21,7 +21,7 @@ from .columns import column_names
 from .derive import derive_figures
 from .problems import Problem
 from .records import Input, Rows, read_input
-from .schema import NATURAL_KEY, TABLES
+from .schema import KEY_COLUMNS, TABLES
 from .vocabularies import CURRENCIES, url_identity
 from .wires import FILE_NAME, check_wires, read_vocabulary, shipped_aliases
 
@@ -264,14 +264,13 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
     identity = sources["url"].map(url_identity, na_action="ignore")
     duplicated_url = identity.notna() & identity.duplicated(keep="first")
     at("sources", duplicated_url, "url", "is already recorded in another file (one file per source)", sources["url"])
-    key = list(NATURAL_KEY)
-    duplicated_key = figures.duplicated(key, keep="first") & figures["metric"].notna()
+    duplicated_key = figures.duplicated(list(KEY_COLUMNS), keep="first") & figures["metric"].notna()
     at(
         "figures",
         duplicated_key,
         "metric",
         "duplicate figure: another figure of this source has the same country, place, scope, metric, "
-        "nationality and period",
+        "nationality and period as written",
         figures["metric"],
     )
     problems.extend(breakdown_problems(figures, rows["figures"]))
@@ -280,7 +279,7 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
 
 def breakdown_problems(figures: pd.DataFrame, rows: Rows) -> list[Problem]:
     """Nationality breakdowns whose lowest values add up to more than the highest value their total allows."""
-    group = [c for c in NATURAL_KEY if c != "nationality"]
+    group = [c for c in KEY_COLUMNS if c != "nationality"]
     parts = figures[figures["nationality"].notna()]
     totals = figures[figures["nationality"].isna() & figures["value_high"].notna()]
     if parts.empty or totals.empty:

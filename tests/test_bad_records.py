@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from scamstats.cli import main
+from scamstats.validate import check
 
 RECORD = "records/khm-2025-07-18-example-crackdown.yaml"
 
@@ -36,7 +37,8 @@ FIGURE_FIELDS = (
     "scope, nationality, note"
 )
 DUPLICATE = (
-    "duplicate figure: another figure of this source has the same country, place, scope, metric, nationality and period"
+    "duplicate figure: another figure of this source has the same country, place, scope, metric, nationality and "
+    "period as written"
 )
 
 # (case, how to change the record file, every "line: field: message (got X)" the build must print, in order)
@@ -261,3 +263,28 @@ def test_billion_laughs_is_refused_quickly(mini: Path, capsys: pytest.CaptureFix
 def test_clean_folder_validates_with_a_summary(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(mini)]) == 0
     assert capsys.readouterr().out.strip() == "ok: 4 figures, 2 sources, 1 countries, 2 events"
+
+
+def test_a_month_and_its_first_day_are_two_periods_with_two_ids(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The natural key takes the dates as written, as the figure id does: "2025-07" is not "2025-07-01"."""
+    path = mini / RECORD
+    text = replace_line(path.read_text(), 16, "    period_end: 2025-07-01")
+    text = replace_line(text, 25, "    period_end: 2025-07")
+    path.write_text(replace_line(text, 21, None))
+    assert main(["validate", str(mini)]) == 0, capsys.readouterr().out
+    figures = check(mini).frames["figures"]
+    ours = figures[figures["source_id"] == path.stem]
+    assert sorted(ours["period_end_precision"]) == ["day", "month"]
+    assert ours["figure_id"].is_unique
+    assert len(ours) == 2
+
+
+def test_the_same_period_written_the_same_way_twice_is_a_duplicate(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = mini / RECORD
+    text = replace_line(path.read_text(), 16, "    period_end: 2025-07")
+    text = replace_line(text, 25, "    period_end: 2025-07")
+    path.write_text(replace_line(text, 21, None))
+    assert main(["validate", str(mini)]) == 1
+    assert capsys.readouterr().out.splitlines() == [f"{path}:20: metric: {DUPLICATE} (got 'arrested')"]
