@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
@@ -11,7 +13,7 @@ import pandas as pd
 from .choices import Codes, When
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Dataset:
     """One release of the dataset.
 
@@ -29,6 +31,15 @@ class Dataset:
         The release's tables; their columns are documented in the data dictionary.
     package
         The release's ``datapackage.json`` descriptor.
+
+    Two datasets are equal when they have the same version and the same
+    tables (:attr:`content_hash`); a dataset is hashable accordingly, so it
+    can be a dictionary key or sit in a set. The ``package`` descriptor does
+    not take part.
+
+    >>> import scamstats
+    >>> scamstats.load() == scamstats.load(), len({scamstats.load(), scamstats.load()})
+    (True, 1)
     """
 
     version: str
@@ -37,6 +48,23 @@ class Dataset:
     events: pd.DataFrame = field(repr=False)
     metrics: pd.DataFrame = field(repr=False)
     package: dict[str, Any] = field(repr=False, compare=False)
+
+    @cached_property
+    def content_hash(self) -> str:
+        """SHA-256 of the four tables, written as CSV in a fixed way (computed once)."""
+        digest = hashlib.sha256()
+        for table in (self.figures, self.sources, self.events, self.metrics):
+            digest.update(table.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d").encode())
+            digest.update(b"\x00")
+        return digest.hexdigest()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return self.version == other.version and self.content_hash == other.content_hash
+
+    def __hash__(self) -> int:
+        return hash((self.version, self.content_hash))
 
     def __repr__(self) -> str:
         return (
