@@ -79,13 +79,14 @@ def conflicts(ds: Dataset) -> pd.DataFrame:
         for _, group in figures.groupby(list(SAME_THING), dropna=False, sort=False)
         if len(group) > 1 and not compatible(bounds(group))
     ]
-    if not disagreeing:
-        return pd.DataFrame({column: [] for column in CONFLICT_COLUMNS}).astype({"conflict": int, "side": int})
+    if not disagreeing:  # the columns keep the types they have when something disagrees
+        empty = figures.iloc[0:0].assign(conflict=pd.Series(dtype="int64"), side=pd.Series(dtype="int64"))
+        return empty[list(CONFLICT_COLUMNS)].reset_index(drop=True)
     disagreeing.sort(key=lambda g: (g["country"].iloc[0], g["metric"].iloc[0], g["period_end"].iloc[0]))
     parts = []
     for number, group in enumerate(disagreeing, start=1):
         plainness = group["qualifier"].map(QUALIFIERS.index)
         ordered = group.assign(_plain=plainness).sort_values(["value", "_plain", "source_id"], kind="mergesort")
         side = ordered.groupby(["value", "qualifier"], sort=False).ngroup() + 1
-        parts.append(ordered.drop(columns="_plain").assign(conflict=number, side=side.astype(int)))
+        parts.append(ordered.drop(columns="_plain").assign(conflict=number, side=side.astype("int64")))
     return pd.concat(parts, ignore_index=True)[list(CONFLICT_COLUMNS)]

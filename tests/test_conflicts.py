@@ -121,3 +121,13 @@ def test_every_conflict_has_two_sides_and_agrees_with_the_series_flags(rows: lis
         same_date = ds.figures[ds.figures["period_end"] == point.period_end]
         same_statement = same_date[(same_date["value"] == point.value) & (same_date["qualifier"] == point.qualifier)]
         assert point.corroborated_by == same_statement["source_id"].nunique() - 1
+
+
+def test_no_conflict_gives_the_same_columns_and_types_as_some() -> None:
+    agreeing = dataset([BASE | {"source_id": "a", "value": 3455}]).conflicts()
+    disagreeing = dataset([BASE | {"source_id": "a", "value": 3455}, BASE | {"source_id": "b", "value": 1}]).conflicts()
+    assert agreeing.empty
+    assert not disagreeing.empty
+    assert agreeing.dtypes.to_dict() == disagreeing.dtypes.to_dict()
+    assert str(agreeing["conflict"].dtype) == "int64"
+    assert agreeing["period_end"].dtype.kind == "M"

@@ -296,3 +296,15 @@ def test_releasing_the_current_records_works_end_to_end_on_a_scratch_copy(
     assert set(changes.figures.added["figure_id"]) == set(new.figures["figure_id"]) - set(
         read_folder(root / "releases" / latest).figures["figure_id"]
     )
+
+
+def test_a_leftover_staging_folder_is_no_release(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An interrupted build leaves ``releases/.X.Y.Z.xxxx``; verify and release go on as if it were not there."""
+    release(root, "0.1.0")
+    (root / "releases" / ".0.2.0.k2j4x1").mkdir()
+    assert Project(root).versions() == ["0.1.0"]
+    assert run(capsys, "verify", str(root))[:2] == (0, "ok: releases 0.1.0 match the registry\n")
+    add_figure(root)
+    status, _, err = run(capsys, "release", "0.2.0", str(root))
+    assert (status, err) == (0, "")
+    assert Project(root).versions() == ["0.1.0", "0.2.0"]
