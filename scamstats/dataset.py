@@ -6,11 +6,17 @@ import datetime
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from .choices import Codes, When
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from .cite import Style
 
 
 @dataclass(frozen=True, eq=False)
@@ -167,7 +173,7 @@ class Dataset:
 
         return conflicts(self)
 
-    def cite(self, style: str = "text") -> str:
+    def cite(self, style: Style = "text") -> str:
         """Cite this dataset version: ``text``, ``bibtex``, ``apa`` or ``csl-json``.
 
         Generated from :attr:`package`; see :func:`scamstats.cite.cite`.
@@ -208,8 +214,8 @@ class Dataset:
         place: str | None = None,
         scope: str | None = None,
         baseline: str | datetime.date | None = None,
-        ax: Any = None,
-    ) -> Any:
+        ax: Axes | None = None,
+    ) -> Figure:
         """Plot one counter over time with its interval band, every source's figure and events.
 
         Needs matplotlib (``pip install 'scamstats[plot]'``); see :func:`scamstats.plot.plot_series`.
@@ -228,8 +234,8 @@ class Dataset:
         )
 
     def plot_compare(
-        self, metric: Codes, *, countries: Codes | None = None, at: When | None = None, ax: Any = None
-    ) -> Any:
+        self, metric: Codes, *, countries: Codes | None = None, at: When | None = None, ax: Axes | None = None
+    ) -> Figure:
         """Bar chart of each country's latest figure as of ``at``, with intervals and as-of dates.
 
         Needs matplotlib (``pip install 'scamstats[plot]'``); see :func:`scamstats.plot.plot_compare`.

@@ -49,7 +49,7 @@ MIN_SLACK = 1
 """The smallest slack of ``about`` and ``nearly``: a small approximate value still allows its neighbours."""
 
 
-def interval(value: int, qualifier: str) -> tuple[int, int | None]:
+def interval(value: int, qualifier: Qualifier) -> tuple[int, int | None]:
     """Return ``(low, high)`` for ``value`` as ``qualifier`` words it.
 
     >>> interval(2137, "exact")

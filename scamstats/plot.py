@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import textwrap
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
@@ -21,6 +21,9 @@ from .compare import compare
 from .series import series, series_figures
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
     from .dataset import Dataset
 
 _MARKERS = ("o", "s", "D", "v", "P", "X", "*")
@@ -48,8 +51,10 @@ def _thousands(ax: Any) -> None:
     ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: f"{y:,.0f}"))
 
 
-def _days(column: pd.Series) -> list[datetime.datetime]:
-    return [pd.Timestamp(day).to_pydatetime() for day in column]
+def _days(column: pd.Series) -> Any:
+    """The dates as datetimes, which matplotlib plots (its type hints do not say so)."""
+    days: list[datetime.datetime] = [pd.Timestamp(day).to_pydatetime() for day in column]
+    return days
 
 
 def _mark(ax: Any, rows: pd.DataFrame, column: str, label: str, **style: Any) -> None:
@@ -73,8 +78,8 @@ def plot_series(
     place: str | None = None,
     scope: str | None = None,
     baseline: str | datetime.date | None = None,
-    ax: Any = None,
-) -> Any:
+    ax: Axes | None = None,
+) -> Figure:
     """Plot a counter over time: its points, the band its qualifiers allow, every source's figure, and events.
 
     The arguments select the counter as in :func:`scamstats.series.series`.
@@ -151,7 +156,7 @@ def plot_series(
     _thousands(ax)
     ax.grid(axis="y", alpha=0.3)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
-    return ax.figure
+    return cast("Figure", ax.figure)  # the figure the axes belong to
 
 
 def _events(ds: Dataset, ax: Any, country: str, points: pd.DataFrame, campaigns: set[str]) -> None:
@@ -193,8 +198,8 @@ def _events(ds: Dataset, ax: Any, country: str, points: pd.DataFrame, campaigns:
 
 
 def plot_compare(
-    ds: Dataset, metric: Codes, *, countries: Codes | None = None, at: When | None = None, ax: Any = None
-) -> Any:
+    ds: Dataset, metric: Codes, *, countries: Codes | None = None, at: When | None = None, ax: Axes | None = None
+) -> Figure:
     """Bar chart of :func:`scamstats.compare.compare`: each country's latest figure, its interval and as-of date.
 
     Parameters
@@ -265,4 +270,4 @@ def plot_compare(
     ax.set_ylabel(str(ds.metrics.set_index("metric").loc[chosen[0], "unit"]))
     _thousands(ax)
     ax.grid(axis="y", alpha=0.3)
-    return ax.figure
+    return cast("Figure", ax.figure)  # the figure the axes belong to

@@ -21,14 +21,58 @@ def test_version_comes_from_package_metadata() -> None:
     assert scamstats.__version__ == pyproject["project"]["version"]
 
 
-def test_public_names_exist() -> None:
-    for name in scamstats.__all__:
-        assert getattr(scamstats, name) is not None
+def test_public_names_are_the_objects_they_name() -> None:
+    from scamstats.choices import ChoiceError
+    from scamstats.datadiff import diff
+    from scamstats.dataset import Dataset
+    from scamstats.load import load
+    from scamstats.problems import DataError
+    from scamstats.registry import ReleaseError, UnknownVersionError, versions
+
+    expected = {
+        "ChoiceError": ChoiceError,
+        "DataError": DataError,
+        "Dataset": Dataset,
+        "ReleaseError": ReleaseError,
+        "UnknownVersionError": UnknownVersionError,
+        "diff": diff,
+        "load": load,
+        "versions": versions,
+    }
+    assert sorted(scamstats.__all__) == sorted([*expected, "__version__"])
+    for name, value in expected.items():
+        assert getattr(scamstats, name) is value, name
+    assert issubclass(scamstats.UnknownVersionError, scamstats.ReleaseError)
+    assert issubclass(scamstats.ChoiceError, ValueError)
+
+
+def test_the_errors_users_are_told_to_catch_are_raised_under_their_public_names() -> None:
+    with pytest.raises(scamstats.UnknownVersionError, match=r"unknown dataset version '0\.0\.9'"):
+        scamstats.load(version="0.0.9")
+    with pytest.raises(scamstats.ChoiceError, match="unknown country 'XXX'"):
+        scamstats.load().series("XXX", "arrested")
+
+
+def test_public_signatures_name_precise_types() -> None:
+    import inspect
+
+    from scamstats.cite import cite
+    from scamstats.intervals import interval
+    from scamstats.load import bundled_files
+    from scamstats.plot import plot_compare, plot_series
+
+    for function in (plot_series, plot_compare, scamstats.Dataset.plot_series, scamstats.Dataset.plot_compare):
+        signature = inspect.signature(function)
+        assert (signature.return_annotation, signature.parameters["ax"].annotation) == ("Figure", "Axes | None")
+    assert inspect.signature(cite).parameters["style"].annotation == "Style"
+    assert inspect.signature(scamstats.Dataset.cite).parameters["style"].annotation == "Style"
+    assert inspect.signature(interval).parameters["qualifier"].annotation == "Qualifier"
+    assert inspect.signature(bundled_files).return_annotation == "Traversable"
 
 
 def test_package_data_is_shipped() -> None:
     names = {entry.name for entry in bundled_files().iterdir()}
-    assert {"figures.csv", "sources.csv", "events.csv", "metrics.csv", "datapackage.json"} <= names
+    assert names >= {"figures.csv", "sources.csv", "events.csv", "metrics.csv", "datapackage.json"}
     assert files("scamstats").joinpath("py.typed").is_file()
 
 
