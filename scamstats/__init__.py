@@ -8,6 +8,11 @@ True
 >>> bool(scamstats.diff(ds, ds))               # what changed between two releases
 False
 
+The errors to catch: :class:`ChoiceError` (an unknown country, metric or
+campaign, or a malformed date), :class:`UnknownVersionError` (a dataset
+version never released; a :class:`ReleaseError`, as are download and hash
+failures) and :class:`DataError` (records that do not validate).
+
 Importing the package is cheap: pandera, pooch and matplotlib are imported
 only by the functions that need them.
 """
@@ -16,14 +21,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .choices import ChoiceError
 from .dataset import Dataset
 from .load import load
+from .problems import DataError
+from .registry import ReleaseError, UnknownVersionError
 
 if TYPE_CHECKING:
     from .datadiff import diff
     from .registry import versions
 
-__all__ = ["Dataset", "__version__", "diff", "load", "versions"]
+__all__ = [
+    "ChoiceError",
+    "DataError",
+    "Dataset",
+    "ReleaseError",
+    "UnknownVersionError",
+    "__version__",
+    "diff",
+    "load",
+    "versions",
+]
 
 
 def __getattr__(name: str) -> Any:

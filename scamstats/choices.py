@@ -87,6 +87,11 @@ def when(name: str, value: When, *, end: bool) -> pd.Timestamp:
     scamstats.choices.ChoiceError: at: '2025-13-01' is not a date (not a real date: month must be in 1..12); \
 write YYYY, YYYY-MM or YYYY-MM-DD
     """
+    if isinstance(value, datetime.datetime) and value.utcoffset() is not None:
+        raise ChoiceError(
+            f"{name}: {value.isoformat()} has a time zone, but figures are dated by calendar day; "
+            "give a date (YYYY-MM-DD or a datetime.date)"
+        )
     if isinstance(value, datetime.date):
         return pd.Timestamp(value)
     try:

@@ -74,7 +74,7 @@ def _csl(citation: Citation) -> str:
     return json.dumps([item], indent=2, ensure_ascii=False)
 
 
-def cite(package: Mapping[str, Any], style: str = "text") -> str:
+def cite(package: Mapping[str, Any], style: Style = "text") -> str:
     """Cite the release described by ``package`` (its ``datapackage.json``) in ``style``.
 
     The metadata is read by :class:`scamstats.citation.Citation`, the same

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .corroboration import bounds
-from .intervals import compatible
+from .intervals import QUALIFIERS, compatible
 from .query import with_sources
 
 if TYPE_CHECKING:
@@ -63,12 +63,13 @@ def conflicts(ds: Dataset) -> pd.DataFrame:
     pandas.DataFrame
         Columns :data:`CONFLICT_COLUMNS`: ``conflict`` numbers the groups from
         1 (ordered by country, metric and as-of date); ``side`` numbers the
-        distinct values within a group from 1, smallest first, so the sources
-        on each side of a disagreement share a ``side``; ``reason`` says in
-        words why the group is a conflict (what its figures share and which
-        intervals do not overlap); then the columns that define the group,
-        the figure's value and interval, its source and its ``note``. Empty
-        when nothing disagrees.
+        distinct statements (value and qualifier) within a group from 1,
+        smallest value first and the plainer qualifier first (exact, about,
+        at_least...), so the sources saying the same thing share a ``side``
+        and every group has at least two; ``reason`` says in words why the
+        group is a conflict (which intervals do not overlap); then the columns
+        that define the group, the figure's value and interval, its source and
+        its ``note``. Empty when nothing disagrees.
 
     Examples
     --------
@@ -83,14 +84,19 @@ def conflicts(ds: Dataset) -> pd.DataFrame:
         for _, group in figures.groupby(list(SAME_THING), dropna=False, sort=False)
         if len(group) > 1 and not compatible(bounds(group))
     ]
-    if not disagreeing:
-        return pd.DataFrame({column: [] for column in CONFLICT_COLUMNS}).astype({"conflict": int, "side": int})
+    if not disagreeing:  # the columns keep the types they have when something disagrees
+        empty = figures.iloc[0:0].assign(
+            conflict=pd.Series(dtype="int64"), side=pd.Series(dtype="int64"), reason=pd.Series(dtype="string")
+        )
+        return empty[list(CONFLICT_COLUMNS)].reset_index(drop=True)
     disagreeing.sort(key=lambda g: (g["country"].iloc[0], g["metric"].iloc[0], g["period_end"].iloc[0]))
     parts = []
     for number, group in enumerate(disagreeing, start=1):
-        ordered = group.sort_values(["value", "qualifier", "source_id"], kind="mergesort")
-        parts.append(ordered.assign(conflict=number, side=ordered["value"].rank(method="dense").astype(int)))
-        parts[-1]["reason"] = reason(ordered)
+        plainness = group["qualifier"].map(QUALIFIERS.index)
+        ordered = group.assign(_plain=plainness).sort_values(["value", "_plain", "source_id"], kind="mergesort")
+        side = ordered.groupby(["value", "qualifier"], sort=False).ngroup() + 1
+        parts.append(ordered.drop(columns="_plain").assign(conflict=number, side=side.astype("int64")))
+        parts[-1]["reason"] = pd.Series(reason(ordered), index=parts[-1].index, dtype="string")
     return pd.concat(parts, ignore_index=True)[list(CONFLICT_COLUMNS)]
 
 

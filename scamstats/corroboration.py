@@ -8,11 +8,14 @@ agency itself; otherwise each publisher is a story of its own:
 True
 >>> story("Khmer Times", None) == story("Phnom Penh Post", None)
 False
+>>> story("People's Daily Online", None) == story("Sina News", "People's Daily")
+True
 
 :func:`collapse` turns each group of figures (one as-of date of a series, one
 country of a comparison) into one row: a representative figure chosen by a
 fixed rule, whether the group contradicts itself, how many independent
-stories besides the representative's report its value, and every source.
+stories besides the representative's report its value with the same
+qualifier, and every source.
 """
 
 from __future__ import annotations
@@ -22,15 +25,20 @@ import math
 import pandas as pd
 
 from .intervals import QUALIFIERS
+from .wires import same_outlet
 
 GROUP_COLUMNS = ("conflict", "corroborated_by", "source_ids")
 """Columns :func:`collapse` adds to the representative figures."""
 
 
 def story(publisher: str, wire: str | None) -> str:
-    """Which story a source carries: its wire agency when it reprints one, else its publisher."""
+    """Which story a source carries: its wire agency when it reprints one, else its publisher.
+
+    Names of one newsroom (``datasets/wires.yaml``: "CCTV" and "CCTV News",
+    "People's Daily" and "People's Daily Online") are one story.
+    """
     named = wire if isinstance(wire, str) and wire.strip() else publisher
-    return " ".join(str(named).split()).casefold()
+    return same_outlet(str(named))
 
 
 def stories(figures: pd.DataFrame) -> pd.Series:
@@ -53,7 +61,8 @@ def bounds(figures: pd.DataFrame) -> list[tuple[int, int | None]]:
 def ranked(figures: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """The figures in group order (groups sharing ``by``), best representative first in each.
 
-    The rule, in order: the value reported by the most independent stories;
+    The rule, in order: the statement (value *and* qualifier: "3,455" and
+    "more than 3,455" are two statements) reported by the most independent stories;
     the narrowest interval; the plainer qualifier (exact, about, at_least...);
     the earlier publication; then ``figure_id``, so the choice never depends
     on row order. Returns the sort keys, indexed like ``figures``, with the
@@ -61,10 +70,9 @@ def ranked(figures: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """
     group = figures.groupby(by, sort=True, dropna=False).ngroup()
     told = stories(figures)
+    statement = {"group": group, "value": figures["value"], "qualifier": figures["qualifier"], "story": told}
     support = (
-        pd.DataFrame({"group": group, "value": figures["value"], "story": told})
-        .groupby(["group", "value"], dropna=False)["story"]
-        .transform("nunique")
+        pd.DataFrame(statement).groupby(["group", "value", "qualifier"], dropna=False)["story"].transform("nunique")
     )
     width = (figures["value_high"] - figures["value_low"]).astype("float64").fillna(math.inf)
     order = pd.DataFrame(
@@ -91,7 +99,8 @@ def collapse(figures: pd.DataFrame, by: list[str]) -> pd.DataFrame:
         the group's intervals have no value in common;
     ``corroborated_by``
         independent stories other than the representative's reporting the
-        same value (0 when nobody else does; reprints of one wire count once);
+        same value with the same qualifier (0 when nobody else does; reprints
+        of one wire count once); "about 3,455" does not corroborate "3,455";
     ``source_ids``
         every source in the group, the representative's first.
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -14,11 +16,12 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from .cite import Style
     from .compare import By
     from .totals import Freq
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Dataset:
     """One release of the dataset.
 
@@ -36,6 +39,15 @@ class Dataset:
         The release's tables; their columns are documented in the data dictionary.
     package
         The release's ``datapackage.json`` descriptor.
+
+    Two datasets are equal when they have the same version and the same
+    tables (:attr:`content_hash`); a dataset is hashable accordingly, so it
+    can be a dictionary key or sit in a set. The ``package`` descriptor does
+    not take part.
+
+    >>> import scamstats
+    >>> scamstats.load() == scamstats.load(), len({scamstats.load(), scamstats.load()})
+    (True, 1)
     """
 
     version: str
@@ -44,6 +56,23 @@ class Dataset:
     events: pd.DataFrame = field(repr=False)
     metrics: pd.DataFrame = field(repr=False)
     package: dict[str, Any] = field(repr=False, compare=False)
+
+    @cached_property
+    def content_hash(self) -> str:
+        """SHA-256 of the four tables, written as CSV in a fixed way (computed once)."""
+        digest = hashlib.sha256()
+        for table in (self.figures, self.sources, self.events, self.metrics):
+            digest.update(table.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d").encode())
+            digest.update(b"\x00")
+        return digest.hexdigest()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return self.version == other.version and self.content_hash == other.content_hash
+
+    def __hash__(self) -> int:
+        return hash((self.version, self.content_hash))
 
     def __repr__(self) -> str:
         return (
@@ -112,8 +141,10 @@ class Dataset:
         --------
         >>> import scamstats
         >>> khm = scamstats.load().series("KHM", "arrested")
-        >>> khm[["period_end", "value", "increment_low", "decrease", "conflict", "corroborated_by"]].dtypes.tolist()
-        [dtype('<M8[us]'), Int64Dtype(), Int64Dtype(), dtype('bool'), dtype('bool'), dtype('int64')]
+        >>> khm["period_end"].dtype.kind  # datetime64; its unit depends on the pandas version
+        'M'
+        >>> khm[["value", "increment_low", "decrease", "conflict", "corroborated_by"]].dtypes.tolist()
+        [Int64Dtype(), Int64Dtype(), dtype('bool'), dtype('bool'), dtype('int64')]
         """
         from .series import series
 
@@ -195,7 +226,7 @@ class Dataset:
 
         return conflicts(self)
 
-    def cite(self, style: str = "text") -> str:
+    def cite(self, style: Style = "text") -> str:
         """Cite this dataset version: ``text``, ``bibtex``, ``apa`` or ``csl-json``.
 
         Generated from :attr:`package`; see :func:`scamstats.cite.cite`.

@@ -56,7 +56,11 @@ def table_markdown(name: str) -> str:
         lines.append(f"| `{field['name']}` | {field['type']} | {_constraints(field)} | {written} | {description} |")
     if name == "figures":
         key = ", ".join(f"`{c}`" for c in NATURAL_KEY)
-        lines += ["", f"Natural key (unique across the dataset): {key}."]
+        lines += [
+            "",
+            f"Natural key (unique across the dataset): {key}, the dates as written (with their precision, so "
+            "`2025-07` and `2025-07-01` are different periods). `figure_id` is a hash of the same key.",
+        ]
     return "\n".join(lines)
 
 

@@ -46,6 +46,10 @@ class HashMismatchError(ReleaseError):
     """A downloaded or cached file is not the one the registry names."""
 
 
+class UnregisteredFileError(ReleaseError, LookupError):
+    """A file name that no release registers was asked for."""
+
+
 def _base_url() -> str:
     url = os.environ.get("SCAMSTATS_BASE_URL") or BASE_URL
     return url if url.endswith("/") else url + "/"
@@ -94,6 +98,8 @@ def _why(error: requests.RequestException) -> str:
 
 def fetch_file(name: str) -> Path:
     """The cached path of one registered file (``"X.Y.Z/figures.csv"``), downloading it if needed."""
+    if name not in POOCH.registry:
+        raise UnregisteredFileError(f"{name} is not a released file: the registry does not name it")
     target = POOCH.abspath / name
     target.parent.mkdir(parents=True, exist_ok=True)  # pooch's own mkdir races with other processes
     try:
@@ -103,10 +109,12 @@ def fetch_file(name: str) -> Path:
             f"could not download {POOCH.get_url(name)} ({_why(error)}) after {RETRIES + 1} attempts; "
             "check the connection, or set SCAMSTATS_BASE_URL to a mirror"
         ) from error
-    except ValueError as error:  # pooch refuses to update a cached file that changed
+    except ValueError as error:  # pooch refuses to update a cached file that changed; nothing else is ours
+        got = sha256(target.read_bytes()) if target.is_file() else None
+        if got is None or got == POOCH.registry[name]:
+            raise
         raise HashMismatchError(
-            f"{target}: cached file has {sha256(target.read_bytes())} but the registry says {POOCH.registry[name]}; "
-            "delete it and load again"
+            f"{target}: cached file has {got} but the registry says {POOCH.registry[name]}; delete it and load again"
         ) from error
 
 

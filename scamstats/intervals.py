@@ -8,18 +8,23 @@ unbounded side:
 qualifier  interval                       reading
 ========== ============================== =================================
 exact      [v, v]                         the number as printed
-about      [v - v//10, v + v//10]         within 10% either side
+about      [v - s, v + s]                 within 10% either side
 at_least   [v, None]                      v or more
 more_than  [v + 1, None]                  strictly more than v
-nearly     [v - v//10, v]                 up to 10% below v, reaching v
+nearly     [v - s, v]                     up to 10% below v, reaching v
 up_to      [0, v]                         anything from none to v
 ========== ============================== =================================
 
-The 10% tolerance of ``about`` and ``nearly`` is a convention of this
-dataset (:data:`TOLERANCE`), stated so that results can be reproduced.
+The slack ``s`` of ``about`` and ``nearly`` is 10% of the value rounded
+down, but at least 1 (:data:`TOLERANCE`, :data:`MIN_SLACK`): "about 9" is
+[8, 10], not [9, 9], so it does not contradict 10. No interval goes below
+0. These are conventions of this dataset, stated so that results can be
+reproduced.
 
 >>> interval(3455, "about")
 (3110, 3800)
+>>> interval(9, "about"), interval(9, "nearly"), interval(0, "about")
+((8, 10), (8, 9), (0, 1))
 >>> interval(30000, "more_than")
 (30001, None)
 
@@ -32,14 +37,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Literal
 
+import numpy as np
+
 Qualifier = Literal["exact", "about", "at_least", "more_than", "nearly", "up_to"]
 QUALIFIERS: tuple[Qualifier, ...] = ("exact", "about", "at_least", "more_than", "nearly", "up_to")
 
 TOLERANCE = 10
-"""``about`` and ``nearly`` allow ``value // TOLERANCE`` on their open side(s)."""
+"""``about`` and ``nearly`` allow ``value // TOLERANCE`` on their open side(s), but at least :data:`MIN_SLACK`."""
+
+MIN_SLACK = 1
+"""The smallest slack of ``about`` and ``nearly``: a small approximate value still allows its neighbours."""
 
 
-def interval(value: int, qualifier: str) -> tuple[int, int | None]:
+def interval(value: int, qualifier: Qualifier) -> tuple[int, int | None]:
     """Return ``(low, high)`` for ``value`` as ``qualifier`` words it.
 
     >>> interval(2137, "exact")
@@ -59,20 +69,25 @@ def bounds(value: Any, qualifier: str) -> tuple[Any, Any]:
     >>> bounds(np.array([100, 3455]), "about")
     (array([  90, 3110]), array([ 110, 3800]))
     """
-    slack = value // TOLERANCE
+    slack = _clip(value // TOLERANCE, MIN_SLACK)
     if qualifier == "exact":
         return value, value
     if qualifier == "about":
-        return value - slack, value + slack
+        return _clip(value - slack, 0), value + slack
     if qualifier == "at_least":
         return value, None
     if qualifier == "more_than":
         return value + 1, None
     if qualifier == "nearly":
-        return value - slack, value
+        return _clip(value - slack, 0), value
     if qualifier == "up_to":
         return value * 0, value
     raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(QUALIFIERS)}")
+
+
+def _clip(value: Any, lowest: int) -> Any:
+    """``value`` raised to at least ``lowest``: a whole number stays one, an array stays one."""
+    return max(value, lowest) if isinstance(value, int) else np.maximum(value, lowest)
 
 
 Interval = tuple[int, int | None]

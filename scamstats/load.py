@@ -15,8 +15,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import pandas as pd
 
@@ -26,7 +27,7 @@ from .registry import check_format, files_of, registered_versions, registry, sha
 TABLE_NAMES = ("figures", "sources", "events", "metrics")
 
 
-def bundled_files() -> Any:
+def bundled_files() -> Traversable:
     """The folder of the bundled release, as an importlib.resources Traversable."""
     return files("scamstats").joinpath("data")
 

@@ -72,10 +72,30 @@ class Project:
         """The registry's entries (none when it does not exist yet)."""
         return parse_registry(self.registry.read_text(encoding="utf-8")) if self.registry.exists() else {}
 
+    def version_folders(self) -> list[Path]:
+        """The folders under ``releases/`` named ``X.Y.Z``; anything else there (a staging folder
+        ``.X.Y.Z.xxxx`` an interrupted build left behind) is no release."""
+        if not self.releases.is_dir():
+            return []
+        return [p for p in self.releases.iterdir() if p.is_dir() and is_version(p.name)]
+
     def versions(self) -> list[str]:
         """Released versions: registered, or with a folder under ``releases/``; oldest first."""
-        folders = {p.name for p in self.releases.iterdir() if p.is_dir()} if self.releases.is_dir() else set()
+        folders = {p.name for p in self.version_folders()}
         return sorted(folders | set(registered_versions(self.registry_entries())), key=parse_version)
+
+
+def is_version(name: str) -> bool:
+    """Whether ``name`` is a dataset version ``MAJOR.MINOR.PATCH``.
+
+    >>> is_version("0.2.0"), is_version(".0.3.0.k2j4x1")
+    (True, False)
+    """
+    try:
+        parse_version(name)
+    except ValueError:
+        return False
+    return True
 
 
 def next_version(previous: str, bump: Bump) -> str:
@@ -92,7 +112,9 @@ def verify(root: Path) -> list[str]:
     """Problems with the frozen releases under ``root/releases``: files changed, missing or unregistered."""
     project = Project(root)
     entries = project.registry_entries()
-    on_disk = {f"{p.parent.name}/{p.name}": p for p in project.releases.glob("*/*")}
+    on_disk = {
+        f"{p.parent.name}/{p.name}": p for p in project.releases.glob("*/*") if not p.parent.name.startswith(".")
+    }
     problems = []
     for name, expected in sorted(entries.items()):
         path = project.releases / name

@@ -232,12 +232,13 @@ def conflicts_text(found: pd.DataFrame) -> str:
         if not _missing(first["period_start"]):
             about.append(f"counted from {as_written(first['period_start'], first['period_start_precision'])}")
         about += [f"{c}: {first[c]}" for c in ("place", "nationality", "scope") if not _missing(first[c])]
-        parts.append(f"\n{number}. {', '.join(about)}")
+        parts.append(f"\n{number}. {', '.join(about)}\n   {first['reason']}")
         for figure in group.to_dict("records"):
             wire = "" if _missing(figure["wire"]) else f" ({figure['wire']})"
             parts.append(
                 f"   side {figure['side']}: {qualified(figure['value'], figure['qualifier'])}  "
                 f"{figure['publisher']}{wire}  {figure['source_id']}\n           {figure['url']}"
+                f"\n           note: {figure['note']}"
             )
     return "\n".join(parts)
 

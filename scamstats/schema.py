@@ -216,5 +216,15 @@ TABLES: dict[str, type[_Table]] = {"sources": Sources, "figures": Figures, "even
 """The released tables, in release order, by name."""
 
 NATURAL_KEY = ("source_id", "country", "place", "scope", "metric", "nationality", "period_start", "period_end")
-"""Columns that identify a figure; unique across the dataset. ``extent`` and ``destination`` take no part,
-so that saying what a figure counts, or where its people went, never changes its id."""
+"""Columns that identify a figure; unique across the dataset.
+
+The dates count *as written*, that is with their precision: "2025-07" and
+"2025-07-01" are two periods (a month and a day), so one source may give a
+figure for each. The figure id hashes the dates spelt the same way, so two
+figures have the same id exactly when they have the same natural key.
+``extent`` and ``destination`` take no part, so that saying what a figure
+counts, or where its people went, never changes its id.
+"""
+
+KEY_COLUMNS = (*NATURAL_KEY, "period_start_precision", "period_end_precision")
+"""The stored columns that hold the natural key: :data:`NATURAL_KEY` and the precision of each date."""

@@ -195,7 +195,8 @@ def series(
         baseline is not known to differ), ``conflict`` (figures for this date have no value in
         common) and ``baseline_change`` (the baseline differs from the
         previous row's); ``corroborated_by`` (independent sources, reprints
-        of one wire story counted once, reporting the same value besides the
+        of one wire story counted once, reporting the same value with the
+        same qualifier besides the
         representative's); ``source_ids`` (every source for this date, the
         representative's first).
 

@@ -22,8 +22,9 @@ from .dates import first_days
 from .derive import derive_figures
 from .problems import Problem
 from .records import Input, Rows, read_input
-from .schema import NATURAL_KEY, TABLES
+from .schema import KEY_COLUMNS, TABLES
 from .vocabularies import CURRENCIES, url_identity
+from .wires import FILE_NAME, check_wires, read_vocabulary, shipped_aliases
 
 EARLIEST = datetime.date(2000, 1, 1)
 """No date in the dataset may be earlier than this."""
@@ -45,6 +46,7 @@ def check(root: Path, *, today: datetime.date | None = None) -> Checked:
     frames["figures"] = derive_figures(frames["figures"], frames["metrics"])
     frames = {name: frame[list(column_names(name))] for name, frame in frames.items()}
     rule_problems = dataset_rules(frames, data.tables, today or datetime.date.today())
+    rule_problems += wire_problems(root, data.tables["sources"])
     schema_problems: list[Problem] = []
     for name, model in TABLES.items():
         try:
@@ -55,21 +57,36 @@ def check(root: Path, *, today: datetime.date | None = None) -> Checked:
     return Checked(frames, problems, data)
 
 
+def wire_problems(root: Path, sources: Rows) -> list[Problem]:
+    """Problems of ``root/wires.yaml`` and every ``wire`` it (else the package's vocabulary) does not name."""
+    path = root / FILE_NAME
+    if path.exists():
+        table, problems = read_vocabulary(path)
+    else:
+        table, problems = shipped_aliases(), []
+    used = [
+        (*sources.where(position, "wire"), row["wire"])
+        for position, row in enumerate(sources.rows)
+        if isinstance(row.get("wire"), str)
+    ]
+    return problems + check_wires([(where, wire, line) for where, line, wire in used], table, FILE_NAME)
+
+
 def to_frame(table: str, rows: Rows) -> pd.DataFrame:
     columns = list(column_names(table))
     extra = [c for c in (rows.rows[0] if rows.rows else {}) if c not in columns]
     frame = pd.DataFrame.from_records(rows.rows, columns=columns + extra)
     for name, column in TABLES[table].to_schema().columns.items():
         dtype = str(column.dtype)
-        if "datetime" in dtype:
-            frame[name] = pd.to_datetime(frame[name])
+        if "datetime" in dtype:  # microseconds on every pandas: pandas 2's nanoseconds end in 2262
+            frame[name] = frame[name].astype("datetime64[us]")
         elif dtype == "Int64":
             frame[name] = frame[name].astype("Int64")
         elif dtype == "int64":  # from the rows, not through float: exact, and nullable while a value is missing
             numbers = pd.Series(pd.array([row.get(name) for row in rows.rows], dtype="Int64"), index=frame.index)
             frame[name] = numbers.astype("int64") if numbers.notna().all() else numbers
-        else:
-            frame[name] = frame[name].astype(dtype)
+        else:  # text: the nullable "string" dtype on every pandas (astype("str") spells None "None" before 3.0)
+            frame[name] = frame[name].astype("string")
     return frame
 
 
@@ -265,14 +282,13 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
     identity = sources["url"].map(url_identity, na_action="ignore")
     duplicated_url = identity.notna() & identity.duplicated(keep="first")
     at("sources", duplicated_url, "url", "is already recorded in another file (one file per source)", sources["url"])
-    key = list(NATURAL_KEY)
-    duplicated_key = figures.duplicated(key, keep="first") & figures["metric"].notna()
+    duplicated_key = figures.duplicated(list(KEY_COLUMNS), keep="first") & figures["metric"].notna()
     at(
         "figures",
         duplicated_key,
         "metric",
         "duplicate figure: another figure of this source has the same country, place, scope, metric, "
-        "nationality and period",
+        "nationality and period as written",
         figures["metric"],
     )
     problems.extend(breakdown_problems(figures, rows["figures"]))
@@ -281,7 +297,7 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
 
 def breakdown_problems(figures: pd.DataFrame, rows: Rows) -> list[Problem]:
     """Nationality breakdowns whose lowest values add up to more than the highest value their total allows."""
-    group = [c for c in NATURAL_KEY if c != "nationality"]
+    group = [c for c in KEY_COLUMNS if c != "nationality"]
     parts = figures[figures["nationality"].notna()]
     totals = figures[figures["nationality"].isna() & figures["value_high"].notna()]
     if parts.empty or totals.empty:

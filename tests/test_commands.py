@@ -98,14 +98,13 @@ def test_compare_names_countries_without_a_figure_by_then() -> None:
 
 def test_conflicts_lists_each_group_with_its_sides() -> None:
     found = scamstats.load().conflicts()
+    assert not found.empty, "the bundled release records disagreements; this test reads them"
     out = ok("conflicts")
-    if found.empty:
-        assert out.startswith("no conflicts")
-    else:
-        assert out.startswith(f"{found['conflict'].nunique()} groups of figures that should agree and do not")
-        assert out.count("side 1:") >= found["conflict"].nunique()
-        for url in found["url"]:
-            assert url in out
+    assert out.startswith(f"{found['conflict'].nunique()} groups of figures that should agree and do not")
+    assert out.count("side 1:") == (found["side"] == 1).sum()
+    assert out.count("side 2:") == (found["side"] == 2).sum()
+    for url, reason in zip(found["url"], found["reason"], strict=True):
+        assert url in out and reason in out
     assert len(json.loads(ok("conflicts", "--format", "json"))) == len(found)
 
 

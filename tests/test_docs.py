@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO
@@ -38,14 +41,36 @@ def test_coverage_page_counts_match_the_data() -> None:
         assert re.search(rf"^\| {country} \| {count} \|", text, re.MULTILINE), country
 
 
+def table_rows(printed: str) -> list[str]:
+    """The data rows of a printed DataFrame: lines that start with a row number."""
+    return [line for line in printed.splitlines()[1:] if line.split() and line.split()[0].isdigit()]
+
+
 @needs_source_tree
 def test_quickstart_code_runs() -> None:
     page = (REPO / "docs" / "quickstart.md").read_text()
     blocks = re.findall(r"```python\n(.*?)```", page, re.DOTALL)
     assert len(blocks) >= 4
-    namespace: dict[str, object] = {}
+    namespace: dict[str, Any] = {}
+    printed = []
     for block in blocks:
-        exec(compile(block, "quickstart.md", "exec"), namespace)
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output):
+            exec(compile(block, "quickstart.md", "exec"), namespace)
+        printed.append(output.getvalue())
+    ds = scamstats.load()
+    assert printed[0] == f"{ds.version} {len(ds.figures)} figures from {len(ds.sources)} sources\n"
+    header = printed[1].splitlines()[0].split()  # pandas may elide middle columns as "..." to fit the width
+    assert (header[0], header[-1]) == ("country", "source_id")
+    assert len(table_rows(printed[1])) == 5
+    assert printed[2] == ""
+    tail = printed[3].splitlines()
+    assert (tail[0].split()[0], tail[0].split()[-1]) == ("period_end", "publisher")
+    assert len(table_rows(printed[3])) == min(8, len(ds.series("KHM", "arrested")))
+    assert namespace["path"].read_bytes().startswith(b"\x89PNG")
+    assert printed[5].startswith("@misc{")
+    last = ds.series("KHM", "arrested")["figure_id"].iloc[-1]
+    assert printed[5].endswith(ds.cite_figure(last) + "\n")
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:

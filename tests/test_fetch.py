@@ -231,3 +231,11 @@ def test_cli_diff_against_a_downloaded_release_shows_the_added_figures(served: P
     assert f"dataset {OLD} -> {current.version}" in result.stdout
     for figure_id in added:
         assert f"  + {figure_id} " in result.stdout
+
+
+def test_a_file_no_release_registers_is_a_clear_error(mirror: Mirror) -> None:
+    from scamstats.fetch import UnregisteredFileError
+
+    with pytest.raises(UnregisteredFileError, match=r"^0\.1\.0/notes\.txt is not a released file"):
+        scamstats.fetch.fetch_file(f"{OLD}/notes.txt")
+    assert mirror.requests == []

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import itertools
 
+import numpy as np
 import pytest
 
-from scamstats.intervals import QUALIFIERS, compatible, increment, interval
+from scamstats.intervals import QUALIFIERS, bounds, compatible, increment, interval
 
 CAP = 400
 """Stand-in for 'no upper bound' when enumerating values; far above every test value."""
@@ -50,3 +51,25 @@ def test_compatible_needs_one_value_common_to_all() -> None:
     assert compatible([(0, 10), (5, None), (8, 9)])
     assert not compatible([(0, 10), (5, None), (11, 12)])
     assert compatible([])
+
+
+@pytest.mark.parametrize("qualifier", ["about", "nearly"])
+def test_small_approximate_values_allow_their_neighbours(qualifier: str) -> None:
+    """The slack is 10% rounded down but at least 1, and no interval goes below zero."""
+    assert interval(9, qualifier)[0] == 8
+    assert interval(1, qualifier)[0] == 0
+    assert interval(0, qualifier)[0] == 0
+    assert interval(100, qualifier)[0] == 90
+    assert compatible([interval(9, "about"), interval(10, "exact")])
+    assert compatible([interval(9, "nearly"), interval(8, "exact")])
+
+
+@pytest.mark.parametrize("qualifier", QUALIFIERS)
+def test_numbers_and_arrays_get_the_same_intervals(qualifier: str) -> None:
+    numbers = np.arange(0, 40)
+    lows, highs = bounds(numbers, qualifier)
+    for number, low, high in zip(
+        numbers.tolist(), lows.tolist(), [None] * 40 if highs is None else highs.tolist(), strict=True
+    ):
+        assert interval(number, qualifier) == (low, high)
+        assert low >= 0

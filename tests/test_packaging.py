@@ -21,14 +21,58 @@ def test_version_comes_from_package_metadata() -> None:
     assert scamstats.__version__ == pyproject["project"]["version"]
 
 
-def test_public_names_exist() -> None:
-    for name in scamstats.__all__:
-        assert getattr(scamstats, name) is not None
+def test_public_names_are_the_objects_they_name() -> None:
+    from scamstats.choices import ChoiceError
+    from scamstats.datadiff import diff
+    from scamstats.dataset import Dataset
+    from scamstats.load import load
+    from scamstats.problems import DataError
+    from scamstats.registry import ReleaseError, UnknownVersionError, versions
+
+    expected = {
+        "ChoiceError": ChoiceError,
+        "DataError": DataError,
+        "Dataset": Dataset,
+        "ReleaseError": ReleaseError,
+        "UnknownVersionError": UnknownVersionError,
+        "diff": diff,
+        "load": load,
+        "versions": versions,
+    }
+    assert sorted(scamstats.__all__) == sorted([*expected, "__version__"])
+    for name, value in expected.items():
+        assert getattr(scamstats, name) is value, name
+    assert issubclass(scamstats.UnknownVersionError, scamstats.ReleaseError)
+    assert issubclass(scamstats.ChoiceError, ValueError)
+
+
+def test_the_errors_users_are_told_to_catch_are_raised_under_their_public_names() -> None:
+    with pytest.raises(scamstats.UnknownVersionError, match=r"unknown dataset version '0\.0\.9'"):
+        scamstats.load(version="0.0.9")
+    with pytest.raises(scamstats.ChoiceError, match="unknown country 'XXX'"):
+        scamstats.load().series("XXX", "arrested")
+
+
+def test_public_signatures_name_precise_types() -> None:
+    import inspect
+
+    from scamstats.cite import cite
+    from scamstats.intervals import interval
+    from scamstats.load import bundled_files
+    from scamstats.plot import plot_compare, plot_series
+
+    for function in (plot_series, plot_compare, scamstats.Dataset.plot_series, scamstats.Dataset.plot_compare):
+        signature = inspect.signature(function)
+        assert (signature.return_annotation, signature.parameters["ax"].annotation) == ("Figure", "Axes | None")
+    assert inspect.signature(cite).parameters["style"].annotation == "Style"
+    assert inspect.signature(scamstats.Dataset.cite).parameters["style"].annotation == "Style"
+    assert inspect.signature(interval).parameters["qualifier"].annotation == "Qualifier"
+    assert inspect.signature(bundled_files).return_annotation == "Traversable"
 
 
 def test_package_data_is_shipped() -> None:
     names = {entry.name for entry in bundled_files().iterdir()}
-    assert {"figures.csv", "sources.csv", "events.csv", "metrics.csv", "datapackage.json"} <= names
+    assert names >= {"figures.csv", "sources.csv", "events.csv", "metrics.csv", "datapackage.json"}
     assert files("scamstats").joinpath("py.typed").is_file()
 
 
@@ -78,3 +122,20 @@ def test_registry_is_shipped_and_names_exactly_the_frozen_releases() -> None:
     if releases.is_dir():
         assert scamstats.versions() == sorted((p.name for p in releases.iterdir()), key=parse_version)
         assert verify(REPO / "datasets") == []
+
+
+def test_ci_tests_every_runtime_dependency_at_its_declared_floor() -> None:
+    """``.ci/oldest-constraints.txt`` pins each dependency of pyproject.toml to its ``>=`` floor, and no other."""
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text())
+    floors = {}
+    for requirement in pyproject["project"]["dependencies"]:
+        name, _, floor = requirement.partition(">=")
+        floors[name.strip().lower()] = floor.strip()
+    pinned = {}
+    for line in (REPO / ".ci" / "oldest-constraints.txt").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, pin = line.partition("==")
+            pinned[name.strip().lower()] = pin.strip()
+    for name, floor in floors.items():
+        assert pinned[name] == floor or pinned[name].startswith(floor + "."), (name, floor, pinned[name])
+    assert set(pinned) - set(floors) == {"numpy"}

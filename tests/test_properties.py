@@ -32,6 +32,8 @@ COUNTS = ("arrested", "detained", "rescued", "deported", "repatriated", "raided_
 MONEY = ("assets_seized", "losses")
 MOVEMENTS = ("deported", "repatriated")
 LANGUAGES = ("en", "km", "th", "vi", "zh-Hans", "ko", "id", "ms", "my", "lo", "fil", "ja")
+WIRES = ("AP", "Xinhua", "CCTV News", "People's Daily Online", "reuters")
+"""Wire names from the vocabulary, aliases and another case included."""
 QUALIFIERS = ("exact", "about", "at_least", "more_than", "nearly", "up_to")
 LAST_DAY = datetime.date(2026, 1, 1)
 PROPERTY_SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -79,7 +81,7 @@ def record(draw: st.DrawFn, number: int) -> tuple[str, dict[str, Any]]:  # noqa:
     }
     for optional in ("wire", "note"):
         if draw(st.booleans()):
-            source[optional] = draw(TEXT)
+            source[optional] = draw(st.sampled_from(WIRES)) if optional == "wire" else draw(TEXT)
     events = []
     for index in range(draw(st.integers(0, 2))):
         written, _ = draw(partial_date(published))

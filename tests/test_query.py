@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from frames import dataset
 
+import scamstats
 from scamstats.choices import ChoiceError
 
 DS = dataset(
@@ -56,3 +57,16 @@ def test_bad_filters_name_the_valid_choices() -> None:
         DS.query(reported_by="CHN")
     with pytest.raises(ChoiceError, match="since: '18/07/2025' is not a date"):
         DS.query(since="18/07/2025")
+
+
+def test_a_time_zone_aware_date_is_refused_with_the_package_error() -> None:
+    import datetime
+
+    aware = datetime.datetime(2025, 7, 1, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
+    ds = scamstats.load()
+    message = r"^until: 2025-07-01T00:00:00\+07:00 has a time zone, but figures are dated by calendar day"
+    with pytest.raises(ChoiceError, match=message):
+        ds.query(until=aware)
+    with pytest.raises(ChoiceError, match=r"^at: 2025-07-01T00:00:00\+07:00 has a time zone"):
+        ds.compare("arrested", at=aware)
+    assert len(ds.query(until=datetime.datetime(2025, 7, 1))) == len(ds.query(until="2025-07-01"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import io
 import json
 import shutil
 import subprocess
@@ -15,10 +14,10 @@ import pytest
 import yaml
 from conftest import REPO
 
-from scamstats.build import release_bytes
+import scamstats
 from scamstats.cli import main
 from scamstats.datadiff import diff
-from scamstats.load import read_folder, read_release
+from scamstats.load import read_folder
 from scamstats.registry import parse_registry
 from scamstats.release import Project, next_version, release, verify
 
@@ -267,33 +266,51 @@ def test_the_project_citation_is_valid_and_names_the_latest_release() -> None:
 def test_releasing_the_current_records_works_end_to_end_on_a_scratch_copy(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The real records in a scratch project with no release yet: 1.0.0, then one hand-made source on top.
+
+    Every answer is known: the first release takes any number; one new source with one figure is a
+    MINOR change, so 1.0.1 is refused naming 1.1.0, and 1.1.0 is released.
+    """
     project = tmp_path / "project"
-    shutil.copytree(REPO / "datasets", project / "datasets")
+    shutil.copytree(REPO / "datasets", project / "datasets", ignore=shutil.ignore_patterns("releases"))
     (project / "scamstats").mkdir()
-    for name in ("scamstats/registry.txt", "CHANGELOG.md", "CITATION.cff"):
-        shutil.copy(REPO / name, project / name)
+    (project / "CHANGELOG.md").write_text("# Changelog\n\n## [Unreleased]\n")
     root = project / "datasets"
-    latest = Project(root).versions()[-1]
-    files = release_bytes(root)
-    changes = diff(root / "releases" / latest, read_release(lambda name: io.BytesIO(files[name])))
-    bump = changes.bump()
-    if bump is None:
-        assert run(capsys, "release", next_version(latest, "patch"), str(root))[0] == 1
-        return
-    wrong = next_version(latest, "patch" if bump != "patch" else "minor")
-    assert run(capsys, "release", wrong, str(root))[0] == 2
-    version = next_version(latest, bump)
-    status, _, err = run(capsys, "release", version, str(root))
+    assert run(capsys, "release", "1.0.0", str(root))[0] == 0
+    first = read_folder(root / "releases" / "1.0.0")
+    assert (first.version, len(first.figures)) == ("1.0.0", len(scamstats.load().figures))  # bundled = records
+
+    added = root / "records" / "khm-2025-07-19-example-scratch.yaml"
+    added.write_text((REPO / "tests" / "fixtures" / "mini" / CRACKDOWN).read_text().replace("news/1", "news/scratch"))
+    status, _, err = run(capsys, "release", "1.0.1", str(root))
+    assert status == 2
+    assert err == (
+        "scamstats release: 1.0.1 does not fit the changes since 1.0.0 (2 figures added; 1 source added): "
+        "they make a MINOR release, 1.1.0; nothing was written\n"
+    )
+    status, _, err = run(capsys, "release", "1.1.0", str(root))
     assert status == 0, err
+    assert Project(root).versions() == ["1.0.0", "1.1.0"]
     assert verify(root) == []
-    assert validate_with_frictionless(root / "releases" / version / "datapackage.json") == []
+    assert validate_with_frictionless(root / "releases" / "1.1.0" / "datapackage.json") == []
     assert cffconvert_validate(project / "CITATION.cff").returncode == 0
     assert (
-        f"- Dataset {version} ({TODAY}), changes since {latest}: {changes.summary()}."
+        f"- Dataset 1.1.0 ({TODAY}), changes since 1.0.0: 2 figures added; 1 source added."
         in (project / "CHANGELOG.md").read_text()
     )
-    new = read_folder(root / "releases" / version)
-    assert new.version == version
-    assert set(changes.figures.added["figure_id"]) == set(new.figures["figure_id"]) - set(
-        read_folder(root / "releases" / latest).figures["figure_id"]
+    new = read_folder(root / "releases" / "1.1.0")
+    assert set(new.figures["figure_id"]) - set(first.figures["figure_id"]) == set(
+        new.figures.loc[new.figures["source_id"] == added.stem, "figure_id"]
     )
+
+
+def test_a_leftover_staging_folder_is_no_release(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An interrupted build leaves ``releases/.X.Y.Z.xxxx``; verify and release go on as if it were not there."""
+    release(root, "0.1.0")
+    (root / "releases" / ".0.2.0.k2j4x1").mkdir()
+    assert Project(root).versions() == ["0.1.0"]
+    assert run(capsys, "verify", str(root))[:2] == (0, "ok: releases 0.1.0 match the registry\n")
+    add_figure(root)
+    status, _, err = run(capsys, "release", "0.2.0", str(root))
+    assert (status, err) == (0, "")
+    assert Project(root).versions() == ["0.1.0", "0.2.0"]

@@ -177,13 +177,16 @@ def test_representative_is_the_value_most_independent_sources_report_whatever_th
         {"source_id": "a", "value": 3455, "period_end": "2025-10-18", "qualifier": "about"},
         {"source_id": "b", "value": 3455, "period_end": "2025-10-18"},
         {"source_id": "c", "value": 4000, "period_end": "2025-10-18"},
+        {"source_id": "d", "value": 3455, "period_end": "2025-10-18"},
     ]
+    for number, figure in enumerate(figures):  # ids that follow the figure, not its row
+        figure["figure_id"] = f"f{number:012x}"
     chosen = {ds.series("KHM", "arrested").iloc[0]["figure_id"] for ds in (dataset(figures), dataset(figures[::-1]))}
     assert len(chosen) == 1
     point = dataset(figures).series("KHM", "arrested").iloc[0]
     assert point["value"] == 3455
-    assert point["qualifier"] == "exact"  # of two equal values, the exact one
-    assert point["corroborated_by"] == 1
+    assert point["qualifier"] == "exact"  # two stories say exactly 3,455
+    assert point["corroborated_by"] == 1  # "about 3,455" is another statement: it does not corroborate
 
 
 def test_reprints_of_one_wire_story_count_once() -> None:

@@ -1,14 +1,16 @@
-"""Property: every point of a series is drawn from the figures it summarises."""
+"""Property: every point of a series is drawn from the figures it summarises, and its flags follow the rules."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 from frames import dataset
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scamstats.intervals import QUALIFIERS
+from scamstats.corroboration import bounds
+from scamstats.intervals import QUALIFIERS, compatible
 
 DATES = ["2025-07-01", "2025-07-18", "2025-08", "2025-10-15", "2025-12-18", "2026-01-25"]
 
@@ -52,3 +54,26 @@ def test_series_values_are_drawn_from_the_figures_they_summarise(
         assert point.period_end == figure["period_end"]
         same_date = candidates[candidates["period_end"] == point.period_end]
         assert set(point.source_ids) <= set(same_date["source_id"])
+        assert point.conflict == (not compatible(bounds(same_date)))
+    check_increments(series)
+
+
+def high_of(value: Any) -> int | None:
+    return None if pd.isna(value) else int(value)
+
+
+def check_increments(series: pd.DataFrame) -> None:
+    """Each increment is the interval rule applied to the point and the one before; decrease follows from it."""
+    rows = series.to_dict("records")
+    for number, point in enumerate(rows):
+        step = (high_of(point["increment_low"]), high_of(point["increment_high"]))
+        if number == 0 or point["baseline_change"]:
+            assert step == (None, None)
+        else:
+            before = rows[number - 1]
+            previous = (int(before["value_low"]), high_of(before["value_high"]))
+            current = (int(point["value_low"]), high_of(point["value_high"]))
+            expected_low = None if previous[1] is None else current[0] - previous[1]
+            expected_high = None if current[1] is None else current[1] - previous[0]
+            assert step == (expected_low, expected_high)
+        assert point["decrease"] == (step[1] is not None and step[1] < 0)
