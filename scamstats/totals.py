@@ -225,6 +225,8 @@ def _differences(figures: pd.DataFrame, code: str) -> dict[pd.Period, _Found]:
             if period.end_time.normalize() != day or before is None:
                 continue
             low, high = increment(before[0], here)
+            if high is None and (low or 0) <= 0:
+                continue  # "≥ 0" says nothing: leave the period to another method
             found[period] = _row(max(0, low or 0), high, "difference", [before[1], end_id])
     return found
 

@@ -199,3 +199,21 @@ def test_an_operation_reported_twice_or_day_by_day_is_counted_once() -> None:
     table = ds.totals("KHM", "arrested")
     assert by_period(table) == {"2024": (352 + 763 + 100, None, "operations")}
     assert set(table["figure_ids"].iloc[0]) == {"f000000000001", "f000000000005", "f000000000006"}
+
+
+def test_a_difference_that_says_nothing_leaves_the_period_to_the_operations() -> None:
+    ds = dataset(
+        [
+            {"source_id": "a", "value": 41000, "qualifier": "more_than", "period_start": "2023", "period_end": "2023"},
+            {
+                "source_id": "b",
+                "value": 53000,
+                "qualifier": "more_than",
+                "period_start": "2023",
+                "period_end": "2024-12-31",
+            },
+            {"source_id": "c", "value": 497, "period_end": "2024-02-21", "extent": "operation"},
+        ]
+    )
+    # more than 53,000 minus more than 41,000 could be anything from nothing up: the 497 handed over says more
+    assert by_period(ds.totals("KHM", "arrested"))["2024"] == (497, None, "operations")
