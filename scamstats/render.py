@@ -184,18 +184,26 @@ def compare_text(
     return "\n".join(parts)
 
 
+def _total_cells(row: Mapping[Any, Any]) -> dict[str, str]:
+    """The cells a per-period total shows: its interval, how it is known, and the figures used."""
+    return {
+        "total": span(row["low"], row["high"]),
+        "method": row["method"] + (" (lower bound)" if row["method"] == "operations" else ""),
+        "figures": " ".join(row["figure_ids"]),
+    }
+
+
 def period_compare_text(side: pd.DataFrame, heading: str) -> str:
     """A comparison of one period's totals (:func:`scamstats.compare.compare` with ``period``) as a table."""
     if side.empty:
         return f"{heading}\nno figures"
+    by_nationality = not side["nationality"].isna().all()
     rows = [
         {
             "country": row["country"],
-            **({"nationality": row["nationality"]} if not side["nationality"].isna().all() else {}),
+            **({"nationality": row["nationality"]} if by_nationality else {}),
             "metric": row["metric"],
-            "total": span(row["low"], row["high"]),
-            "method": row["method"] + (" (lower bound)" if row["method"] == "operations" else ""),
-            "figures": " ".join(row["figure_ids"]),
+            **_total_cells(row),
         }
         for row in side.to_dict("records")
     ]
@@ -206,15 +214,7 @@ def totals_text(found: pd.DataFrame, heading: str) -> str:
     """Per-period totals (:func:`scamstats.totals.totals`) as a table under ``heading``."""
     if found.empty:
         return f"{heading}: no period has evidence"
-    rows = [
-        {
-            "period": row["period"],
-            "total": span(row["low"], row["high"]),
-            "method": row["method"] + (" (lower bound)" if row["method"] == "operations" else ""),
-            "figures": " ".join(row["figure_ids"]),
-        }
-        for row in found.to_dict("records")
-    ]
+    rows = [{"period": row["period"], **_total_cells(row)} for row in found.to_dict("records")]
     return f"{heading}\n{table(rows, right=('total',))}"
 
 

@@ -86,10 +86,10 @@ def totals(
     freq
         ``"year"`` (the default), ``"quarter"`` or ``"month"``.
     nationality, place, destination
-        ``None`` (the default) counts everyone, the whole country and any
-        destination left unnamed; otherwise only figures whose column equals
-        the value given. Operations anywhere in the country count towards the
-        whole country's sum.
+        ``None`` (the default) takes the figures that count everyone, the
+        whole country and name no destination; otherwise only figures whose
+        column equals the value given. Operations anywhere in the country
+        count towards the whole country's sum.
 
     Returns
     -------
