@@ -46,7 +46,7 @@
       }
     });
     (children || []).forEach(function (child) {
-      if (child !== null && child !== undefined) {
+      if (child !== null && child !== undefined && child !== "") {
         node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
       }
     });
@@ -424,7 +424,8 @@
       cell("Dates", [datesText(figure)], "explore-dates"),
       cell("Nationality", [shortName(figure.nationality) || "all"]),
       cell("Destination", [shortName(figure.destination)]),
-      cell("Source", [link, small(figure.publisher + ", " + figure.published), small(figure.note)], "explore-source-cell"),
+      cell("Source", [link, small(figure.publisher + (figure.published ? ", " + figure.published : "")), small(figure.note)],
+        "explore-source-cell"),
     ]);
   }
 
