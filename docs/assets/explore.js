@@ -291,7 +291,9 @@
       byBaseline[name].points.push(point);
     });
 
-    var width = 640, height = 260, left = 64, right = 16, top = 12, bottom = 36;
+    // drawn at the width it is shown, so that its labels stay legible on a phone
+    var width = Math.max(300, Math.min(640, container.clientWidth || 640));
+    var height = width < 480 ? 220 : 260, left = 56, right = 14, top = 12, bottom = 36;
     var first = points[0].time, last = points[points.length - 1].time;
     if (first === last) {
       first -= 15 * 864e5;
