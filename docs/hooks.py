@@ -13,11 +13,16 @@ from mkdocs.structure.pages import Page
 OVERVIEW_MARKER = "<!-- overview -->"
 CLI_MARKER = re.compile(r"<!-- cli: (.+?) -->")
 
+RELEASE_FILES = ("figures.csv", "sources.csv", "events.csv", "metrics.csv", "datapackage.json")
+"""The bundled release's files, copied into the site under ``data/`` for the Explore page's download links."""
+
 
 def on_files(files: Files, config: Any) -> Files:
     import scamstats
     from scamstats.dictionary import data_dictionary_markdown
+    from scamstats.explore import explore_json
     from scamstats.gallery import GALLERY, gallery_markdown, render
+    from scamstats.load import bundled_files
     from scamstats.summary import coverage_markdown
 
     ds = scamstats.load()
@@ -26,6 +31,10 @@ def on_files(files: Files, config: Any) -> Files:
     files.append(File.generated(config, "gallery.md", content=gallery_markdown(ds)))
     for plot in GALLERY:
         files.append(File.generated(config, f"img/gallery/{plot.name}.png", content=render(ds, plot)))
+    files.append(File.generated(config, "assets/explore-data.json", content=explore_json(ds)))
+    bundled = bundled_files()
+    for name in RELEASE_FILES:
+        files.append(File.generated(config, f"data/{name}", content=bundled.joinpath(name).read_bytes()))
     return files
 
 

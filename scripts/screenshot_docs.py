@@ -1,10 +1,12 @@
 """Render the documentation site in headless Chromium and check what a reader sees.
 
 Builds the site (or takes a built one), serves it on 127.0.0.1, takes a
-screenshot of the home, coverage and gallery pages, and counts the tables and
-images in each rendered page. Exits 1 when a page lacks what it should show.
+screenshot of each page in PAGES (the Explore page unfiltered and filtered),
+and counts the tables and images in each rendered page, after its scripts
+have run. Exits 1 when a page lacks what it should show.
 
     python scripts/screenshot_docs.py --out docs-screenshots
+    python scripts/screenshot_docs.py --out phone --width 390   # a phone-width screen
 """
 
 from __future__ import annotations
@@ -21,7 +23,15 @@ import threading
 from pathlib import Path
 
 # page path -> (minimum tables, minimum images) the rendered page must contain
-PAGES = {"": (1, 0), "coverage/": (5, 0), "gallery/": (0, 8), "which-number/": (0, 0), "data-dictionary/": (4, 0)}
+PAGES = {
+    "": (1, 0),
+    "coverage/": (5, 0),
+    "gallery/": (0, 8),
+    "which-number/": (0, 0),
+    "data-dictionary/": (4, 0),
+    "explore/": (1, 0),
+    "explore/?country=MMR&nationality=IDN&year=2025": (1, 0),
+}
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -33,6 +43,8 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--hide-scrollbars",
 ]
+VIRTUAL_TIME = "--virtual-time-budget=10000"  # let a page's scripts load their data before the DOM is read
+BUILD_COMMAND = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d"]
 
 
 def chromium() -> str | None:
@@ -41,7 +53,7 @@ def chromium() -> str | None:
 
 
 def build_site(target: Path) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target)], check=True)
+    subprocess.run([*BUILD_COMMAND, str(target)], check=True)
 
 
 def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
@@ -56,20 +68,36 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def render(browser: str, url: str, screenshot: Path) -> str:
+def render(browser: str, url: str, screenshot: Path, width: int = 1280) -> str:
     """Take a screenshot of ``url`` and return its rendered DOM."""
     with tempfile.TemporaryDirectory() as profile:
-        flags = [*CHROMIUM_FLAGS, f"--user-data-dir={profile}"]
+        flags = [*CHROMIUM_FLAGS, VIRTUAL_TIME, f"--user-data-dir={profile}"]
         subprocess.run(
-            [browser, *flags, "--window-size=1280,1600", f"--screenshot={screenshot}", url],
+            [browser, *flags, f"--window-size={width},1600", f"--screenshot={screenshot}", url],
             check=True,
             capture_output=True,
             timeout=120,
         )
+    return dump_dom(browser, url)
+
+
+def dump_dom(browser: str, url: str) -> str:
+    """The DOM of ``url`` once its scripts have run, from a fresh profile."""
+    with tempfile.TemporaryDirectory() as profile:
+        flags = [*CHROMIUM_FLAGS, VIRTUAL_TIME, f"--user-data-dir={profile}"]
         dom = subprocess.run(
             [browser, *flags, "--dump-dom", url], check=True, capture_output=True, text=True, timeout=120
         )
     return dom.stdout
+
+
+def shot_name(page: str) -> str:
+    """A file name for a page path: ``explore/?country=MMR`` → ``explore-country-mmr``.
+
+    >>> shot_name(""), shot_name("explore/?country=MMR&year=2025")
+    ('home', 'explore-country-mmr-year-2025')
+    """
+    return re.sub(r"[^a-z0-9]+", "-", page.lower()).strip("-") or "home"
 
 
 def count(dom: str) -> tuple[int, int]:
@@ -82,6 +110,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs-screenshots"), help="folder for the PNG files")
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    parser.add_argument("--width", type=int, default=1280, help="window width in pixels (390 for a phone)")
     args = parser.parse_args()
     browser = chromium()
     if browser is None:
@@ -96,12 +125,12 @@ def main() -> int:
         failures = 0
         try:
             for page, (min_tables, min_images) in PAGES.items():
-                name = page.strip("/") or "home"
+                name = shot_name(page)
                 shot = args.out / f"{name}.png"
-                tables, images = count(render(browser, base + page, shot))
+                tables, images = count(render(browser, base + page, shot, args.width))
                 ok = tables >= min_tables and images >= min_images and shot.stat().st_size > 0
                 failures += not ok
-                print(f"{'ok ' if ok else 'BAD'} {name:<9} {shot}  tables={tables} images={images}")
+                print(f"{'ok ' if ok else 'BAD'} {name:<16} {shot}  tables={tables} images={images}")
         finally:
             server.shutdown()
     return 1 if failures else 0
