@@ -222,7 +222,7 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
         "a part needs a scope naming the part of the enforcement it counts (one agency's desk, one task force)",
         figures["extent"],
     )
-    kinds = figures["metric"].map(dict(zip(metrics["metric"], metrics["kind"], strict=True)))
+    kinds = lookup(figures["metric"], metrics, "metric", "kind")
     movements = ", ".join(sorted(metrics.loc[metrics["kind"] == "movement", "metric"]))
     at(
         "figures",
@@ -232,7 +232,8 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
         figures["destination"],
     )
 
-    money = figures["metric"].map(dict(zip(metrics["metric"], metrics["unit"], strict=True))) == "currency"
+    expected_unit = lookup(figures["metric"], metrics, "metric", "unit")
+    money = expected_unit == "currency"
     at(
         "figures",
         money & ~figures["unit"].isin(CURRENCIES),
@@ -240,7 +241,6 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
         "money metrics need an ISO 4217 currency code as unit",
         figures["unit"],
     )
-    expected_unit = figures["metric"].map(dict(zip(metrics["metric"], metrics["unit"], strict=True)))
     at(
         "figures",
         ~money & expected_unit.notna() & (figures["unit"] != expected_unit),
@@ -257,7 +257,7 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
         figures["period_start"],
     )
     end_as_written = first_days(figures["period_end"], figures["period_end_precision"])
-    published = figures["source_id"].map(dict(zip(sources["source_id"], sources["published"], strict=True)))
+    published = lookup(figures["source_id"], sources, "source_id", "published")
     at(
         "figures",
         end_as_written > published,
@@ -293,6 +293,23 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
     )
     problems.extend(breakdown_problems(figures, rows["figures"]))
     return problems
+
+
+def lookup(keys: pd.Series, table: pd.DataFrame, key: str, column: str) -> pd.Series:
+    """``table[column]`` of the row whose ``key`` is each of ``keys`` (the first such row), with that column's dtype.
+
+    An empty ``table`` (a datasets folder whose every source is broken) gives missing values of the right
+    type, so that the rules comparing them report nothing instead of failing.
+
+    >>> table = pd.DataFrame({"k": ["a", "a"], "v": pd.array([1, 2], dtype="Int64")})
+    >>> lookup(pd.Series(["a", "b"]), table, "k", "v").tolist()
+    [1, <NA>]
+    >>> lookup(pd.Series(["a"]), table.iloc[:0], "k", "v").dtype
+    Int64Dtype()
+    """
+    first = table.drop_duplicates(key, keep="first")
+    mapping = dict(zip(first[key], first[column], strict=True))
+    return keys.map(mapping).astype(table[column].dtype)
 
 
 def breakdown_problems(figures: pd.DataFrame, rows: Rows) -> list[Problem]:
