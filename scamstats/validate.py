@@ -17,14 +17,18 @@ from typing import Any
 import pandas as pd
 import pandera.errors
 
+from .choices import did_you_mean
 from .columns import column_names
 from .dates import first_days
 from .derive import derive_figures
 from .problems import Problem
 from .records import Input, Rows, read_input
 from .schema import KEY_COLUMNS, TABLES
-from .vocabularies import CURRENCIES, url_identity
+from .vocabularies import COUNTRIES, CURRENCIES, url_identity
 from .wires import FILE_NAME, check_wires, read_vocabulary, shipped_aliases
+
+COUNTRY_COLUMNS = ("country", "reported_by", "nationality", "destination")
+"""Columns holding ISO 3166-1 alpha-3 codes."""
 
 EARLIEST = datetime.date(2000, 1, 1)
 """No date in the dataset may be earlier than this."""
@@ -133,7 +137,7 @@ def check_message(check: str, column: str) -> str:
     name, _, arguments = check.partition("(")
     arguments = arguments.rstrip(")")
     if name == "isin":
-        if column in ("country", "reported_by", "nationality", "destination"):
+        if column in COUNTRY_COLUMNS:
             return "is not an ISO 3166-1 alpha-3 country code"
         return "must be one of " + ", ".join(re.findall(r"'([^']*)'", arguments))
     if name == "str_matches":
@@ -159,6 +163,9 @@ def translate(cases: pd.DataFrame, rows: Rows, table: str) -> list[Problem]:
         if meta.get("derived") or (meta.get("record_optional") and check == "not_nullable"):
             continue  # a consequence of a problem reported on the field it derives from
         message = check_message(str(check), column)
+        if str(check).startswith("isin(") and isinstance(got, str):
+            valid = COUNTRIES if column in COUNTRY_COLUMNS else re.findall(r"'([^']*)'", str(check))
+            message += did_you_mean(got, sorted(valid))
         if index is None or pd.isna(index):
             problems.append(Problem("<dataset>", 0, column, message))
             continue
@@ -193,13 +200,12 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
     known_events = set(events["event_id"].dropna())
     known_sources = set(sources["source_id"].dropna())
     metric_list = ", ".join(sorted(known_metrics))
-    at(
-        "figures",
-        figures["metric"].notna() & ~figures["metric"].isin(known_metrics),
-        "metric",
-        f"unknown metric; known metrics: {metric_list}",
-        figures["metric"],
-    )
+    unknown = figures["metric"].notna() & ~figures["metric"].isin(known_metrics)
+    for position in unknown[unknown.fillna(False).astype(bool)].index:
+        path, line = rows["figures"].where(int(position), "metric")
+        got = figures["metric"].loc[position]
+        hint = did_you_mean(got, sorted(known_metrics), aside=True)
+        problems.append(Problem(path, line, "metric", f"unknown metric{hint}; known metrics: {metric_list}", got))
     at(
         "figures",
         figures["campaign"].notna() & ~figures["campaign"].isin(known_events),
