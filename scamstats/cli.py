@@ -90,14 +90,12 @@ def _version(text: str) -> str:
 
 
 def _release_spec(text: str) -> str | Path:
-    """A release folder, or a version: read from ``datasets/releases/`` in a checkout, else fetched."""
+    """A release folder, or a version: ``load(version=...)`` reads it from a checkout (checked) or fetches it."""
     if Path(text, "datapackage.json").is_file():
         return Path(text)
     if Path(text).exists():
         raise argparse.ArgumentTypeError(f"{text}: not a release folder (it has no datapackage.json)")
-    version = _version(text)
-    local = Path("datasets", "releases", version)
-    return local if (local / "datapackage.json").is_file() else version
+    return _version(text)
 
 
 def cmd_release(args: argparse.Namespace) -> int:
