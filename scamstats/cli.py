@@ -51,22 +51,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import release_bytes, stale_files, write_release
+    import json
+
+    from .build import stale_files, write_release
     from .problems import DataError
-    from .release import released_differs
+    from .release import build_files
 
     out: Path = args.out or args.path.resolve().parent / "scamstats" / "data"
     try:
-        files = release_bytes(args.path)
+        files = build_files(args.path)
     except DataError as error:
         for problem in error.problems:
             print(problem)
         print(f"{len(error.problems)} problem(s); nothing was written", file=sys.stderr)
         return 1
-    conflict = released_differs(args.path, files)
-    if conflict:
-        print(conflict, file=sys.stderr)
-        return 1
+    version = json.loads(files["datapackage.json"])["version"]
     if args.check:
         stale = stale_files(files, out)
         for name in stale:
@@ -75,8 +74,21 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"ok: {out} matches the records")
         return 1 if stale else 0
     write_release(files, out)
-    print(f"wrote {len(files)} files to {out}")
+    print(f"wrote {len(files)} files to {out}: dataset {version}")
+    if args.out is None and out.resolve() != bundled_folder():
+        print(
+            f"note: this scamstats reads its data from {bundled_folder()}; install the checkout with "
+            "`pip install -e .` to load what you built",
+            file=sys.stderr,
+        )
     return 0
+
+
+def bundled_folder() -> Path:
+    """The folder the installed package reads its bundled release from."""
+    from .load import bundled_files
+
+    return Path(str(bundled_files())).resolve()
 
 
 def _version(text: str) -> str:
