@@ -153,7 +153,8 @@ def table(
     columns = list(rows[0])
     aligned_right = set(right)
     natural = {c: max(len(c), *(len(row[c]) for row in rows)) for c in columns}
-    shortened = [c for c in columns if c not in aligned_right if shrink is None or c in set(shrink)]
+    allowed = None if shrink is None else set(shrink)
+    shortened = [c for c in columns if c not in aligned_right and (allowed is None or c in allowed)]
     widths = natural if width is None else fit(natural, shortened, width)
 
     def line(cells: dict[str, str]) -> str:
