@@ -34,5 +34,5 @@ def test_a_folder_whose_only_record_has_a_broken_source_key_is_reported_not_rais
     (root / "records" / record.name).write_text(text, encoding="utf-8")
     problems = [str(p) for p in check(root).problems]
     path = root / "records" / record.name
-    assert f"{path}:1: sorce: unknown section; expected source, figures, events" in problems
+    assert f"{path}:1: sorce: unknown section (did you mean source?); expected source, figures, events" in problems
     assert f"{path}:1: source: is required" in problems
