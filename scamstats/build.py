@@ -53,13 +53,23 @@ def release_bytes(root: Path, *, version: str | None = None, released: str | Non
     """
     meta = dataset_meta(root)
     meta.update({k: v for k, v in (("version", version), ("released", released)) if v is not None})
+    return release_files(checked_frames(root), meta)
+
+
+def checked_frames(root: Path) -> dict[str, pd.DataFrame]:
+    """The validated tables of ``root``; raises :class:`~scamstats.problems.DataError` carrying every problem."""
     checked = check(root)
     if checked.problems:
         raise DataError(checked.problems)
+    return checked.frames
+
+
+def release_files(frames: dict[str, pd.DataFrame], meta: dict[str, Any]) -> dict[str, bytes]:
+    """The release files of validated ``frames`` under the dataset metadata ``meta``, by file name."""
     files: dict[str, bytes] = {}
     hashes: dict[str, tuple[str, int]] = {}
     for name in RESOURCE_ORDER:
-        content = to_csv_bytes(checked.frames[name], SORT_KEYS[name])
+        content = to_csv_bytes(frames[name], SORT_KEYS[name])
         files[f"{name}.csv"] = content
         hashes[name] = (hashlib.sha256(content).hexdigest(), len(content))
     package = descriptor(meta, hashes)
@@ -99,7 +109,13 @@ def stale_files(files: dict[str, bytes], out: Path) -> list[str]:
 
 
 def build(root: Path, out: Path) -> dict[str, bytes]:
-    """Validate ``root`` and write its release into ``out``; return the files written."""
-    files = release_bytes(root)
+    """Validate ``root`` and write its build into ``out``; return the files written.
+
+    The build carries the version :func:`scamstats.release.build_files` gives it: the released version
+    when the records are that release, else a development version.
+    """
+    from .release import build_files
+
+    files = build_files(root)
     write_release(files, out)
     return files

@@ -17,6 +17,7 @@ scamstats.choices.ChoiceError: unknown country 'XYZ'; choose from ... KHM, ...
 from __future__ import annotations
 
 import datetime
+import difflib
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -34,19 +35,63 @@ class ChoiceError(ValueError):
     """A value asked for is not one the dataset knows; the message names the valid choices."""
 
 
+def closest(value: str, valid: Iterable[str]) -> str | None:
+    """The valid choice ``value`` most likely meant, or ``None`` when none is close.
+
+    Where the choices are country codes, a two-letter code (ISO 3166-1
+    alpha-2) or a country's name finds its alpha-3 code; otherwise the
+    spelling decides (:func:`difflib.get_close_matches`, ignoring case).
+
+    >>> closest("TH", ["KHM", "THA"]), closest("qualifer", ["qualifier", "value"]), closest("arrests", ["arrested"])
+    ('THA', 'qualifier', 'arrested')
+    >>> closest("Viet Nam", ["VNM"]), closest("colour", ["country"]) is None
+    ('VNM', True)
+    >>> closest("zzz", ["arrested", "detained"]) is None
+    True
+    """
+    choices = list(dict.fromkeys(valid))
+    if not isinstance(value, str) or not value or not choices:
+        return None
+    import pycountry
+
+    try:  # an alpha-2 code or a country's name, where the choices are alpha-3 codes
+        country = pycountry.countries.lookup(value.strip())
+    except LookupError:
+        country = None
+    if country is not None and country.alpha_3 in choices:
+        return str(country.alpha_3)
+    folded = {choice.casefold(): choice for choice in reversed(choices)}
+    found = difflib.get_close_matches(value.casefold(), list(folded), n=1, cutoff=0.7)
+    return folded[found[0]] if found else None
+
+
+def did_you_mean(value: str, valid: Iterable[str], *, aside: bool = False) -> str:
+    """``"; did you mean X?"`` (or, as an ``aside``, ``" (did you mean X?)"``) naming the closest valid
+    choice; ``""`` when none is close.
+
+    >>> did_you_mean("arests", ["arrested", "detained"]), did_you_mean("qualifer", ["qualifier"], aside=True)
+    ('; did you mean arrested?', ' (did you mean qualifier?)')
+    """
+    found = closest(value, valid)
+    if found is None or found == value:
+        return ""
+    return f" (did you mean {found}?)" if aside else f"; did you mean {found}?"
+
+
 def one_of(kind: str, value: str, valid: Iterable[str]) -> str:
     """Return ``value`` if it is among ``valid``; raise :class:`ChoiceError` naming them otherwise.
 
     >>> one_of("style", "apa", ["text", "apa"])
     'apa'
-    >>> one_of("style", "mla", ["text", "apa"])
+    >>> one_of("style", "ap", ["text", "apa"])
     Traceback (most recent call last):
     ...
-    scamstats.choices.ChoiceError: unknown style 'mla'; choose from text, apa
+    scamstats.choices.ChoiceError: unknown style 'ap'; did you mean apa? choose from text, apa
     """
     choices = list(dict.fromkeys(valid))
     if value not in choices:
-        raise ChoiceError(f"unknown {kind} {value!r}; choose from {', '.join(choices)}")
+        hint = did_you_mean(value, choices).removeprefix("; ")
+        raise ChoiceError(f"unknown {kind} {value!r}; {hint + ' ' if hint else ''}choose from {', '.join(choices)}")
     return value
 
 

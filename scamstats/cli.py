@@ -51,22 +51,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import release_bytes, stale_files, write_release
+    import json
+
+    from .build import stale_files, write_release
     from .problems import DataError
-    from .release import released_differs
+    from .release import build_files
 
     out: Path = args.out or args.path.resolve().parent / "scamstats" / "data"
     try:
-        files = release_bytes(args.path)
+        files = build_files(args.path)
     except DataError as error:
         for problem in error.problems:
             print(problem)
         print(f"{len(error.problems)} problem(s); nothing was written", file=sys.stderr)
         return 1
-    conflict = released_differs(args.path, files)
-    if conflict:
-        print(conflict, file=sys.stderr)
-        return 1
+    version = json.loads(files["datapackage.json"])["version"]
     if args.check:
         stale = stale_files(files, out)
         for name in stale:
@@ -75,8 +74,21 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"ok: {out} matches the records")
         return 1 if stale else 0
     write_release(files, out)
-    print(f"wrote {len(files)} files to {out}")
+    print(f"wrote {len(files)} files to {out}: dataset {version}")
+    if args.out is None and out.resolve() != bundled_folder():
+        print(
+            f"note: this scamstats reads its data from {bundled_folder()}; install the checkout with "
+            "`pip install -e .` to load what you built",
+            file=sys.stderr,
+        )
     return 0
+
+
+def bundled_folder() -> Path:
+    """The folder the installed package reads its bundled release from."""
+    from .load import bundled_files
+
+    return Path(str(bundled_files())).resolve()
 
 
 def _version(text: str) -> str:
@@ -90,14 +102,12 @@ def _version(text: str) -> str:
 
 
 def _release_spec(text: str) -> str | Path:
-    """A release folder, or a version: read from ``datasets/releases/`` in a checkout, else fetched."""
+    """A release folder, or a version: ``load(version=...)`` reads it from a checkout (checked) or fetches it."""
     if Path(text, "datapackage.json").is_file():
         return Path(text)
     if Path(text).exists():
         raise argparse.ArgumentTypeError(f"{text}: not a release folder (it has no datapackage.json)")
-    version = _version(text)
-    local = Path("datasets", "releases", version)
-    return local if (local / "datapackage.json").is_file() else version
+    return _version(text)
 
 
 def cmd_release(args: argparse.Namespace) -> int:
@@ -193,7 +203,7 @@ def _series_options(args: argparse.Namespace) -> dict[str, Any]:
 def cmd_series(args: argparse.Namespace) -> int:
     from . import load
     from .cite import country_name
-    from .render import machine, series_text
+    from .render import machine, series_text, terminal_width
 
     ds = load()
     points = ds.series(args.country, args.metric, **_series_options(args))
@@ -201,13 +211,13 @@ def cmd_series(args: argparse.Namespace) -> int:
         print(machine(points, args.format))
         return 0
     heading = f"{country_name(args.country.strip().upper())}: {', '.join(args.metric)} ({_selection(args)})"
-    print(series_text(points, ds.sources, heading, show_metric=len(args.metric) > 1))
+    print(series_text(points, ds.sources, heading, show_metric=len(args.metric) > 1, width=terminal_width()))
     return 0
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from . import load
-    from .render import compare_text, machine, period_compare_text
+    from .render import compare_text, machine, period_compare_text, terminal_width
 
     ds = load()
     side = ds.compare(
@@ -217,26 +227,38 @@ def cmd_compare(args: argparse.Namespace) -> int:
         print(machine(side, args.format))
         return 0
     if args.period:
-        print(period_compare_text(side, f"{', '.join(args.metric)}: totals for {args.period} per {args.by}"))
+        heading = f"{', '.join(args.metric)}: totals for {args.period} per {args.by}"
+        print(period_compare_text(side, heading, width=terminal_width()))
         return 0
     moment = f"as of {args.at}" if args.at else "(latest)"
     heading = f"{', '.join(args.metric)}: latest total per {args.by.replace('_', ' ')} {moment}"
     missing = [
         c for c in dict.fromkeys(c.strip().upper() for c in args.countries or []) if c not in set(side["country"])
     ]
-    print(compare_text(side, ds.sources, heading, show_metric=len(args.metric) > 1, missing=missing, by=args.by))
+    print(
+        compare_text(
+            side,
+            ds.sources,
+            heading,
+            show_metric=len(args.metric) > 1,
+            missing=missing,
+            by=args.by,
+            width=terminal_width(),
+        )
+    )
     return 0
 
 
 def cmd_totals(args: argparse.Namespace) -> int:
     from . import load
-    from .render import machine, totals_text
+    from .render import machine, terminal_width, totals_text
 
     found = load().totals(args.country, args.metric, **_totals_options(args))
     if args.format != "table":
         print(machine(found, args.format))
         return 0
-    print(totals_text(found, f"{args.country.strip().upper()}: {args.metric} per {args.freq}"))
+    heading = f"{args.country.strip().upper()}: {args.metric} per {args.freq}"
+    print(totals_text(found, heading, width=terminal_width()))
     return 0
 
 
@@ -246,6 +268,30 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
     found = load().conflicts()
     print(machine(found, args.format) if args.format != "table" else conflicts_text(found))
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from . import load
+    from .render import machine, query_text, terminal_width
+
+    ds = load()
+    found = ds.query(
+        country=args.country,
+        place=args.place,
+        metric=args.metric,
+        nationality=args.nationality,
+        reported_by=args.reported_by,
+        since=args.since,
+        until=args.until,
+        kind=args.kind,
+        extent=args.extent,
+        destination=args.destination,
+    )
+    if args.format != "table":
+        print(machine(found, args.format))
+        return 0
+    print(query_text(found, ds.sources, width=terminal_width()))
     return 0
 
 
@@ -332,7 +378,12 @@ def _compare_arguments(p: argparse.ArgumentParser) -> None:
 def _format_argument(p: argparse.ArgumentParser) -> None:
     from .render import FORMATS
 
-    p.add_argument("--format", choices=FORMATS, default="table", help="table (default), csv or json")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="table (default: fitted to the terminal's width), or csv or json with every column in full",
+    )
 
 
 def _source_id(text: str) -> str:
@@ -361,11 +412,56 @@ def cmd_new_record(args: argparse.Namespace) -> int:
     return 0
 
 
+DESCRIPTION = (
+    "Southeast Asian online-scam enforcement statistics, each figure tied to a dated, cited source. "
+    "Commands that print tables take --format csv or json for the full data."
+)
+
+
+def version_text() -> str:
+    """``scamstats X.Y.Z (dataset A.B.C)``: the package version and the bundled dataset version."""
+    import json
+    from importlib.metadata import version
+
+    from .load import bundled_files
+
+    with bundled_files().joinpath("datapackage.json").open("rb") as handle:
+        dataset = json.load(handle)["version"]
+    return f"scamstats {version('scamstats')} (dataset {dataset})"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: print :func:`version_text` and exit (read only when asked)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the package and bundled dataset versions")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        print(version_text())
+        parser.exit()
+
+
+def _query_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--country", nargs="+", metavar="CODE", help="where the enforcement happened (ISO alpha-3)")
+    p.add_argument("--place", help="text found in the figure's place, ignoring case")
+    p.add_argument("--metric", nargs="+", metavar="METRIC", help="metric(s), e.g. arrested deported")
+    p.add_argument("--nationality", nargs="+", metavar="CODE", help="whose people are counted")
+    p.add_argument("--reported-by", nargs="+", metavar="CODE", help="whose authority makes the claim")
+    p.add_argument("--since", help="as of this date or later: YYYY, YYYY-MM or YYYY-MM-DD")
+    p.add_argument("--until", help="as of this date or earlier (2025 means up to 31 December 2025)")
+    p.add_argument(
+        "--kind", nargs="+", metavar="KIND", help="source kind(s): news, government, intergovernmental, ngo, academic"
+    )
+    p.add_argument("--extent", nargs="+", choices=("total", "operation", "part"), help="what the figures count")
+    p.add_argument("--destination", nargs="+", metavar="CODE", help="where people were sent")
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``scamstats`` command."""
     from .cite import STYLES
 
-    main = _Parser(prog="scamstats", description=__doc__.splitlines()[0] if __doc__ else None)
+    main = _Parser(prog="scamstats", description=DESCRIPTION)
+    main.add_argument("--version", action=_VersionAction)
     sub = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(name: str, command: Command, help_text: str) -> argparse.ArgumentParser:
@@ -397,6 +493,9 @@ def parser() -> argparse.ArgumentParser:
     _totals_arguments(p)
     _format_argument(p)
     p = add("conflicts", cmd_conflicts, "Figures that should agree and do not, with the sources on each side.")
+    _format_argument(p)
+    p = add("query", cmd_query, "Find figures by where, what, whose, who says so, when and what sort of source.")
+    _query_arguments(p)
     _format_argument(p)
     p = add("cite", cmd_cite, "Cite the bundled dataset version, or one figure with its source.")
     p.add_argument("--style", choices=STYLES, default="text", help="citation style (default: text)")

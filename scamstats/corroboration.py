@@ -24,6 +24,7 @@ import math
 
 import pandas as pd
 
+from .ids import Ids
 from .intervals import QUALIFIERS
 from .wires import same_outlet
 
@@ -124,5 +125,5 @@ def collapse(figures: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     result = figures.loc[first.index].reset_index(drop=True)
     result["conflict"] = conflict.sort_index().to_numpy(dtype=bool)
     result["corroborated_by"] = (-first["support"] - 1).to_numpy(dtype="int64")
-    result["source_ids"] = pd.Series([tuple(ids) for ids in sources.values()], dtype=object)
+    result["source_ids"] = pd.Series([Ids(ids) for ids in sources.values()], dtype=object)
     return result

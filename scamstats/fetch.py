@@ -8,7 +8,12 @@ module is first imported (the first time a non-bundled version is loaded):
     ``~/.cache/scamstats``);
 ``SCAMSTATS_BASE_URL``
     where ``X.Y.Z/figures.csv`` and the other release files are served
-    (default: :data:`BASE_URL`); point it at a mirror.
+    (default: :data:`BASE_URL`); point it at a mirror. A local folder or a
+    ``file://`` address is read in place by :func:`scamstats.load` and never
+    reaches this module.
+
+Processes that fetch the same version at once take turns on a file lock in
+the cache folder: one downloads, the others then find the files cached.
 
 Every file is checked against its sha256 in ``scamstats/registry.txt``
 before it enters the cache. A file that does not match is an error naming the
@@ -23,10 +28,11 @@ import os
 from pathlib import Path
 from typing import Any
 
+import filelock
 import pooch
 import requests
 
-from .registry import ReleaseError, check_format, files_of, registry, sha256
+from .registry import DownloadError, HashMismatchError, ReleaseError, check_format, files_of, registry, sha256
 
 BASE_URL = "https://raw.githubusercontent.com/scamstats/scamstats/main/datasets/releases/"
 """Where released files are served unless ``SCAMSTATS_BASE_URL`` says otherwise."""
@@ -37,13 +43,8 @@ TIMEOUT = 30.0
 RETRIES = 2
 """Further attempts after a failed download (not after a hash mismatch)."""
 
-
-class DownloadError(ReleaseError, OSError):
-    """A release file could not be downloaded."""
-
-
-class HashMismatchError(ReleaseError):
-    """A downloaded or cached file is not the one the registry names."""
+LOCK_TIMEOUT = 600.0
+"""Seconds to wait for another process that is downloading the same version."""
 
 
 class UnregisteredFileError(ReleaseError, LookupError):
@@ -121,11 +122,24 @@ def fetch_file(name: str) -> Path:
 def fetch(version: str) -> Path:
     """The cache folder holding every file of ``version``, each verified; download what is missing.
 
+    A file lock in the cache folder (``.X.Y.Z.lock``) makes processes that fetch the same version at
+    once take turns: the first downloads, the others wait and then find the files cached.
+
     Raises :class:`~scamstats.registry.UnknownVersionError`, :class:`DownloadError`,
     :class:`HashMismatchError` or :class:`~scamstats.registry.NewerFormatError`.
     """
-    for name in files_of(version, POOCH.registry):
-        path = fetch_file(f"{version}/{name}")
-        if name == "datapackage.json":
-            check_format(json.loads(path.read_bytes()))
+    names = files_of(version, POOCH.registry)
+    POOCH.abspath.mkdir(parents=True, exist_ok=True)
+    lock = filelock.FileLock(str(POOCH.abspath / f".{version}.lock"), timeout=LOCK_TIMEOUT)
+    try:
+        with lock:
+            for name in names:
+                path = fetch_file(f"{version}/{name}")
+                if name == "datapackage.json":
+                    check_format(json.loads(path.read_bytes()))
+    except filelock.Timeout as error:
+        raise DownloadError(
+            f"another process has held {lock.lock_file} for {LOCK_TIMEOUT:g} s while downloading {version}; "
+            "try again, or delete the lock file if no other scamstats is running"
+        ) from error
     return path.parent

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .choices import did_you_mean
 from .columns import RecordField, record_fields
 from .dates import parse_full_date, parse_partial_date
 from .problems import DataError, Problem, show
@@ -23,6 +24,8 @@ _MAX_DIGITS = len(str(MAX_VALUE))
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _INVISIBLE = re.compile(r"[\u202a-\u202e\u2066-\u2069\ufeff]")
 """Bidirectional embeddings, overrides and isolates, which reorder how text is shown, and a stray BOM."""
+SECTIONS = ("source", "figures", "events")
+"""The top-level keys of a record file."""
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 """Text may not start with these: spreadsheets would run it as a formula."""
 
@@ -109,10 +112,10 @@ class _Reader:
             self.problems.append(Problem(name, doc.line, "file", "must be a mapping with source: and figures:"))
             return
         for key in doc:
-            if key not in ("source", "figures", "events"):
-                self.problems.append(
-                    Problem(name, doc.key_lines[key], key, "unknown section; expected source, figures, events")
-                )
+            if key not in SECTIONS:
+                hint = did_you_mean(key, SECTIONS, aside=True)
+                message = f"unknown section{hint}; expected source, figures, events"
+                self.problems.append(Problem(name, doc.key_lines[key], key, message))
         source_id = path.stem
         given = {"source_id": (source_id, 1)}
         if "source" not in doc:
@@ -160,7 +163,8 @@ class _Reader:
             spec = fields.get(key)
             if spec is None:
                 expected = ", ".join(fields)
-                self.problems.append(Problem(path, line, key, f"unknown field; expected one of {expected}"))
+                hint = did_you_mean(key, fields, aside=True)
+                self.problems.append(Problem(path, line, key, f"unknown field{hint}; expected one of {expected}"))
                 continue
             lines[key] = line
             try:

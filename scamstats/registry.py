@@ -40,6 +40,14 @@ class NewerFormatError(ReleaseError):
     """The release is written in a format newer than this library reads."""
 
 
+class DownloadError(ReleaseError, OSError):
+    """A release file could not be downloaded (or read from the local mirror named)."""
+
+
+class HashMismatchError(ReleaseError):
+    """A downloaded, cached or local file is not the one the registry names."""
+
+
 def parse_version(text: str) -> tuple[int, int, int]:
     """``"MAJOR.MINOR.PATCH"`` as a tuple of integers, for ordering.
 

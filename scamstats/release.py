@@ -10,18 +10,21 @@ Package Version rules, see :meth:`scamstats.datadiff.Diff.bump`).
 
 >>> next_version("0.1.3", "minor")
 '0.2.0'
+
+``scamstats build`` never stamps a released number on other data: records
+that differ from the release ``dataset.yaml`` names build as the next version
+with a ``.dev0`` marker (:func:`build_files`).
 """
 
 from __future__ import annotations
 
 import datetime
 import io
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import release_bytes, stale_files, write_release
+from .build import checked_frames, dataset_meta, release_bytes, release_files, stale_files, write_release
 from .changelog import add_data_entry, data_entry
 from .citation import Citation
 from .datadiff import Bump, Diff, diff, nothing_like
@@ -132,16 +135,39 @@ def verify(root: Path) -> list[str]:
     return problems
 
 
-def released_differs(root: Path, files: dict[str, bytes]) -> str | None:
-    """Why ``files`` may not carry their version: it is released with other contents (else ``None``)."""
-    version = json.loads(files["datapackage.json"])["version"]
+DEV = ".dev0"
+"""The marker of a development version: the next release's number, not yet released."""
+
+
+def build_files(root: Path) -> dict[str, bytes]:
+    """The files ``scamstats build`` writes for the records under ``root``.
+
+    ``dataset.yaml`` names the latest release (``scamstats release`` sets it). When the records build to
+    exactly that release's files, they carry its version; otherwise they carry a development version: the
+    number their changes since that release call for, with a ``.dev0`` marker (``1.0.0`` and a figure more
+    → ``1.1.0.dev0``; a version not released yet, before the first release → ``0.1.0.dev0``). Only
+    :func:`release` gives records a released number. Raises :class:`~scamstats.problems.DataError`.
+    """
+    meta = dataset_meta(root)
+    frames = checked_frames(root)
+    files = release_files(frames, meta)
+    version = str(meta["version"])
     folder = Project(root).releases / version
-    if folder.is_dir() and stale_files(files, folder):
-        return (
-            f"dataset {version} is already released and the records now differ from it; set `version` in "
-            f"{root / 'dataset.yaml'} to the next version (see CONTRIBUTING.md, Releasing)"
-        )
-    return None
+    if folder.is_dir() and not stale_files(files, folder):
+        return files
+    return release_files(frames, {**meta, "version": development_version(folder, files, version)})
+
+
+def development_version(folder: Path, files: dict[str, bytes], version: str) -> str:
+    """The development version of build ``files`` whose latest release ``version`` is stored in ``folder``.
+
+    >>> development_version(Path("nowhere"), {}, "0.1.0")
+    '0.1.0.dev0'
+    """
+    if not (folder / "datapackage.json").is_file():
+        return version + DEV
+    changes = diff(read_folder(folder), read_release(lambda name: io.BytesIO(files[name])))
+    return next_version(version, changes.bump() or "patch") + DEV
 
 
 def set_dataset_version(text: str, version: str, released: str) -> str:

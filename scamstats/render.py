@@ -1,8 +1,10 @@
 """Tables for people and for programs: aligned text with numbered sources, CSV and JSON.
 
-The ``*_text`` functions write what the ``series``, ``compare`` and
-``conflicts`` commands print; :func:`machine` writes their ``--format csv``
-and ``--format json`` output.
+The ``*_text`` functions write what the ``series``, ``compare``, ``totals``,
+``query`` and ``conflicts`` commands print; :func:`machine` writes their
+``--format csv`` and ``--format json`` output. Tables fit the terminal's width
+(:func:`terminal_width`) by shortening their widest text columns, marked
+``…``; output that is not a terminal gets them in full.
 
 >>> qualified(3455, "about"), span(3110, 3800), span(1001, None), span(None, 1136, signed=True)
 ('about 3,455', '3,110 to 3,800', '≥ 1,001', '≤ +1,136')
@@ -12,6 +14,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -76,25 +81,95 @@ def as_written(day: Any, precision: Any) -> str:
     return format_partial_date(pd.Timestamp(day).date(), str(precision) if not _missing(precision) else "day")
 
 
-def table(rows: Sequence[dict[str, str]], right: Iterable[str] = ()) -> str:
+GAP = "  "
+"""What separates two columns of a table."""
+
+NARROWEST = 6
+"""A text column is not shortened below this many characters (or its natural width, if less)."""
+
+
+def terminal_width() -> int | None:
+    """The width tables must fit: ``COLUMNS`` when set, else the terminal's; ``None`` when output is not a terminal."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def fit(widths: dict[str, int], shrinkable: Iterable[str], width: int) -> dict[str, int]:
+    """Column ``widths`` narrowed, widest ``shrinkable`` column first, until the row fits ``width`` (if it can).
+
+    >>> fit({"as of": 10, "publisher": 30, "value": 6}, ["as of", "publisher"], 40)
+    {'as of': 10, 'publisher': 20, 'value': 6}
+    """
+    fitted = dict(widths)
+    floor = {c: min(widths[c], NARROWEST) for c in shrinkable}
+    excess = sum(fitted.values()) + len(GAP) * (len(fitted) - 1) - width
+    while excess > 0:
+        candidates = [c for c in floor if fitted[c] > floor[c]]
+        if not candidates:
+            break
+        widest = max(candidates, key=lambda c: fitted[c])
+        fitted[widest] -= 1
+        excess -= 1
+    return fitted
+
+
+def elide(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, the cut marked with ``…``.
+
+    >>> elide("Phnom Penh Post", 8), elide("VNM", 8)
+    ('Phnom P…', 'VNM')
+    """
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def table(
+    rows: Sequence[dict[str, str]],
+    right: Iterable[str] = (),
+    *,
+    width: int | None = None,
+    shrink: Iterable[str] | None = None,
+) -> str:
     """Rows of text as aligned columns under a header; columns named in ``right`` align right.
+
+    With ``width``, the columns named in ``shrink`` (default: every column not aligned right) are
+    shortened, the widest first, so that each line fits if it can, and a last line says so.
 
     >>> print(table([{"as of": "2025-07-18", "value": "2,137"}, {"as of": "2025-10", "value": "3,455"}], ["value"]))
     as of       value
     2025-07-18  2,137
     2025-10     3,455
+    >>> rows = [{"value": "2,137", "publisher": "Khmer Times, citing the Ministry of Interior"}]
+    >>> print(table(rows, ["value"], width=30))
+    value  publisher
+    2,137  Khmer Times, citing th…
+    (shortened to 30 columns; --format csv gives every column in full)
     """
     if not rows:
         return ""
     columns = list(rows[0])
     aligned_right = set(right)
-    widths = {c: max(len(c), *(len(row[c]) for row in rows)) for c in columns}
+    natural = {c: max(len(c), *(len(row[c]) for row in rows)) for c in columns}
+    allowed = None if shrink is None else set(shrink)
+    shortened = [c for c in columns if c not in aligned_right and (allowed is None or c in allowed)]
+    widths = natural if width is None else fit(natural, shortened, width)
 
     def line(cells: dict[str, str]) -> str:
-        parts = [cells[c].rjust(widths[c]) if c in aligned_right else cells[c].ljust(widths[c]) for c in columns]
-        return "  ".join(parts).rstrip()
+        parts = [
+            elide(cells[c], widths[c]).rjust(widths[c])
+            if c in aligned_right
+            else elide(cells[c], widths[c]).ljust(widths[c])
+            for c in columns
+        ]
+        return GAP.join(parts).rstrip()
 
-    return "\n".join([line({c: c for c in columns}), *(line(row) for row in rows)])
+    lines = [line({c: c for c in columns}), *(line(row) for row in rows)]
+    if widths != natural:
+        lines.append(f"(shortened to {width} columns; --format csv gives every column in full)")
+    return "\n".join(lines)
 
 
 class Footnotes:
@@ -144,15 +219,22 @@ def _cells(point: Mapping[Any, Any], notes: Footnotes, show_metric: bool) -> dic
 
 
 _NUMBERS = ("value", "interval", "increment", "corroborated")
+PERIOD_TEXT = ("figures", "method")
+"""The columns of per-period totals that are shortened to fit the terminal."""
+_TEXT = ("baseline", "flags", "metric", "in")
+"""The columns of a series or a comparison that are shortened to fit the terminal."""
 
 
-def series_text(points: pd.DataFrame, sources: pd.DataFrame, heading: str, *, show_metric: bool) -> str:
+def series_text(
+    points: pd.DataFrame, sources: pd.DataFrame, heading: str, *, show_metric: bool, width: int | None = None
+) -> str:
     """A series (:func:`scamstats.series.series`) as a table under ``heading``, its sources listed below."""
     if points.empty:
         return f"{heading}: no figures"
     notes = Footnotes(sources)
     rows = [_cells(point, notes, show_metric) for point in points.to_dict("records")]
-    return f"{heading}, {len(rows)} dates\n{table(rows, right=_NUMBERS)}\n\n{notes.listing()}"
+    text = table(rows, right=_NUMBERS, width=width, shrink=_TEXT)
+    return f"{heading}, {len(rows)} dates\n{text}\n\n{notes.listing()}"
 
 
 def compare_text(
@@ -163,6 +245,7 @@ def compare_text(
     show_metric: bool,
     missing: Sequence[str],
     by: str = "country",
+    width: int | None = None,
 ) -> str:
     """A comparison (:func:`scamstats.compare.compare`) as a table; ``missing`` names countries without a row."""
     notes = Footnotes(sources)
@@ -176,7 +259,7 @@ def compare_text(
         if row["stale"]:
             cells["flags"] = ", ".join(filter(None, [cells["flags"], "stale"]))
         rows.append(group | cells)
-    parts = [heading, table(rows, right=(*_NUMBERS, "age (days)")) or "no figures"]
+    parts = [heading, table(rows, right=(*_NUMBERS, "age (days)"), width=width, shrink=_TEXT) or "no figures"]
     if missing:
         parts.append(f"no total by then: {', '.join(missing)}")
     if rows:
@@ -193,7 +276,7 @@ def _total_cells(row: Mapping[Any, Any]) -> dict[str, str]:
     }
 
 
-def period_compare_text(side: pd.DataFrame, heading: str) -> str:
+def period_compare_text(side: pd.DataFrame, heading: str, *, width: int | None = None) -> str:
     """A comparison of one period's totals (:func:`scamstats.compare.compare` with ``period``) as a table."""
     if side.empty:
         return f"{heading}\nno figures"
@@ -207,15 +290,38 @@ def period_compare_text(side: pd.DataFrame, heading: str) -> str:
         }
         for row in side.to_dict("records")
     ]
-    return f"{heading}\n{table(rows, right=('total',))}"
+    return f"{heading}\n{table(rows, right=['total'], width=width, shrink=PERIOD_TEXT)}"
 
 
-def totals_text(found: pd.DataFrame, heading: str) -> str:
+def totals_text(found: pd.DataFrame, heading: str, *, width: int | None = None) -> str:
     """Per-period totals (:func:`scamstats.totals.totals`) as a table under ``heading``."""
     if found.empty:
         return f"{heading}: no period has evidence"
     rows = [{"period": row["period"], **_total_cells(row)} for row in found.to_dict("records")]
-    return f"{heading}\n{table(rows, right=('total',))}"
+    return f"{heading}\n{table(rows, right=['total'], width=width, shrink=PERIOD_TEXT)}"
+
+
+def query_text(found: pd.DataFrame, sources: pd.DataFrame, *, width: int | None = None) -> str:
+    """Figures found by :func:`scamstats.query.query` as a table, their sources listed below."""
+    if found.empty:
+        return "no figures match"
+    notes = Footnotes(sources)
+    rows = [
+        {
+            "figure": row["figure_id"],
+            "as of": as_written(row["period_end"], row["period_end_precision"]),
+            "country": row["country"],
+            "metric": row["metric"],
+            "extent": row["extent"],
+            "value": qualified(row["value"], row["qualifier"], row["unit"]),
+            "whose": "" if _missing(row["nationality"]) else str(row["nationality"]),
+            "place": "" if _missing(row["place"]) else str(row["place"]),
+            "source": notes.refer([row["source_id"]]),
+        }
+        for row in found.to_dict("records")
+    ]
+    text = table(rows, right=("value", "source"), width=width, shrink=("place", "metric", "extent"))
+    return f"{len(rows)} figures\n{text}\n\n{notes.listing()}"
 
 
 def conflicts_text(found: pd.DataFrame) -> str:

@@ -198,7 +198,9 @@ def series(
         of one wire story counted once, reporting the same value with the
         same qualifier besides the
         representative's); ``source_ids`` (every source for this date, the
-        representative's first).
+        representative's first: an :class:`~scamstats.ids.Ids` tuple, which
+        ``to_csv()`` writes as one cell of ids separated by spaces and
+        :meth:`~scamstats.ids.Ids.parse` reads back).
 
     Raises
     ------

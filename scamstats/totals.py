@@ -36,6 +36,7 @@ import pandas as pd
 
 from .choices import ChoiceError, codes, metrics, one_of
 from .corroboration import collapse
+from .ids import Ids
 from .intervals import increment
 from .query import with_sources
 from .series import baselines
@@ -98,7 +99,9 @@ def totals(
         :data:`TOTALS_COLUMNS`: ``period`` (``2024``, ``2024Q3`` or
         ``2024-07``), its first and last day, the ``metric``, the interval
         ``low``..``high`` (``high`` empty when unbounded), ``method`` (one of
-        :data:`METHODS`) and ``figure_ids``, the figures used.
+        :data:`METHODS`) and ``figure_ids``, the figures used (an
+        :class:`~scamstats.ids.Ids` tuple, written by ``to_csv()`` as ids
+        separated by spaces; :meth:`~scamstats.ids.Ids.parse` reads them back).
 
     Raises
     ------
@@ -173,11 +176,11 @@ class _Found:
     low: int
     high: int | None
     method: str
-    figure_ids: tuple[str, ...]
+    figure_ids: Ids
 
 
 def _row(low: int, high: int | None, method: str, ids: list[str]) -> _Found:
-    return _Found(low, high, method, tuple(dict.fromkeys(ids)))
+    return _Found(low, high, method, Ids(dict.fromkeys(ids)))
 
 
 def _reported(figures: pd.DataFrame, code: str) -> dict[pd.Period, _Found]:

@@ -17,14 +17,18 @@ from typing import Any
 import pandas as pd
 import pandera.errors
 
+from .choices import did_you_mean
 from .columns import column_names
 from .dates import first_days
 from .derive import derive_figures
 from .problems import Problem
 from .records import Input, Rows, read_input
 from .schema import KEY_COLUMNS, TABLES
-from .vocabularies import CURRENCIES, url_identity
+from .vocabularies import COUNTRIES, CURRENCIES, url_identity
 from .wires import FILE_NAME, check_wires, read_vocabulary, shipped_aliases
+
+COUNTRY_COLUMNS = ("country", "reported_by", "nationality", "destination")
+"""Columns holding ISO 3166-1 alpha-3 codes."""
 
 EARLIEST = datetime.date(2000, 1, 1)
 """No date in the dataset may be earlier than this."""
@@ -133,7 +137,7 @@ def check_message(check: str, column: str) -> str:
     name, _, arguments = check.partition("(")
     arguments = arguments.rstrip(")")
     if name == "isin":
-        if column in ("country", "reported_by", "nationality", "destination"):
+        if column in COUNTRY_COLUMNS:
             return "is not an ISO 3166-1 alpha-3 country code"
         return "must be one of " + ", ".join(re.findall(r"'([^']*)'", arguments))
     if name == "str_matches":
@@ -159,6 +163,9 @@ def translate(cases: pd.DataFrame, rows: Rows, table: str) -> list[Problem]:
         if meta.get("derived") or (meta.get("record_optional") and check == "not_nullable"):
             continue  # a consequence of a problem reported on the field it derives from
         message = check_message(str(check), column)
+        if str(check).startswith("isin(") and isinstance(got, str):
+            valid = COUNTRIES if column in COUNTRY_COLUMNS else re.findall(r"'([^']*)'", str(check))
+            message += did_you_mean(got, sorted(valid))
         if index is None or pd.isna(index):
             problems.append(Problem("<dataset>", 0, column, message))
             continue
@@ -193,13 +200,12 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
     known_events = set(events["event_id"].dropna())
     known_sources = set(sources["source_id"].dropna())
     metric_list = ", ".join(sorted(known_metrics))
-    at(
-        "figures",
-        figures["metric"].notna() & ~figures["metric"].isin(known_metrics),
-        "metric",
-        f"unknown metric; known metrics: {metric_list}",
-        figures["metric"],
-    )
+    unknown = figures["metric"].notna() & ~figures["metric"].isin(known_metrics)
+    for position in unknown[unknown.fillna(False).astype(bool)].index:
+        path, line = rows["figures"].where(int(position), "metric")
+        got = figures["metric"].loc[position]
+        hint = did_you_mean(got, sorted(known_metrics), aside=True)
+        problems.append(Problem(path, line, "metric", f"unknown metric{hint}; known metrics: {metric_list}", got))
     at(
         "figures",
         figures["campaign"].notna() & ~figures["campaign"].isin(known_events),
@@ -222,7 +228,7 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
         "a part needs a scope naming the part of the enforcement it counts (one agency's desk, one task force)",
         figures["extent"],
     )
-    kinds = figures["metric"].map(dict(zip(metrics["metric"], metrics["kind"], strict=True)))
+    kinds = lookup(figures["metric"], metrics, "metric", "kind")
     movements = ", ".join(sorted(metrics.loc[metrics["kind"] == "movement", "metric"]))
     at(
         "figures",
@@ -232,7 +238,8 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
         figures["destination"],
     )
 
-    money = figures["metric"].map(dict(zip(metrics["metric"], metrics["unit"], strict=True))) == "currency"
+    expected_unit = lookup(figures["metric"], metrics, "metric", "unit")
+    money = expected_unit == "currency"
     at(
         "figures",
         money & ~figures["unit"].isin(CURRENCIES),
@@ -240,7 +247,6 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
         "money metrics need an ISO 4217 currency code as unit",
         figures["unit"],
     )
-    expected_unit = figures["metric"].map(dict(zip(metrics["metric"], metrics["unit"], strict=True)))
     at(
         "figures",
         ~money & expected_unit.notna() & (figures["unit"] != expected_unit),
@@ -257,7 +263,7 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
         figures["period_start"],
     )
     end_as_written = first_days(figures["period_end"], figures["period_end_precision"])
-    published = figures["source_id"].map(dict(zip(sources["source_id"], sources["published"], strict=True)))
+    published = lookup(figures["source_id"], sources, "source_id", "published")
     at(
         "figures",
         end_as_written > published,
@@ -293,6 +299,23 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
     )
     problems.extend(breakdown_problems(figures, rows["figures"]))
     return problems
+
+
+def lookup(keys: pd.Series, table: pd.DataFrame, key: str, column: str) -> pd.Series:
+    """``table[column]`` of the row whose ``key`` is each of ``keys`` (the first such row), with that column's dtype.
+
+    An empty ``table`` (a datasets folder whose every source is broken) gives missing values of the right
+    type, so that the rules comparing them report nothing instead of failing.
+
+    >>> table = pd.DataFrame({"k": ["a", "a"], "v": pd.array([1, 2], dtype="Int64")})
+    >>> lookup(pd.Series(["a", "b"]), table, "k", "v").tolist()
+    [1, <NA>]
+    >>> lookup(pd.Series(["a"]), table.iloc[:0], "k", "v").dtype
+    Int64Dtype()
+    """
+    first = table.drop_duplicates(key, keep="first")
+    mapping = dict(zip(first[key], first[column], strict=True))
+    return keys.map(mapping).astype(table[column].dtype)
 
 
 def breakdown_problems(figures: pd.DataFrame, rows: Rows) -> list[Problem]:

@@ -62,7 +62,7 @@ CASES = [
     (
         "unknown metric",
         lambda t: replace_line(t, 12, "    metric: arrestd"),
-        [f"12: metric: unknown metric; known metrics: {KNOWN_METRICS} (got 'arrestd')"],
+        [f"12: metric: unknown metric (did you mean arrested?); known metrics: {KNOWN_METRICS} (got 'arrestd')"],
     ),
     (
         "bad country code",
@@ -72,7 +72,7 @@ CASES = [
     (
         "bad nationality",
         lambda t: replace_line(t, 22, "    nationality: Vietnam"),
-        ["22: nationality: is not an ISO 3166-1 alpha-3 country code (got 'Vietnam')"],
+        ["22: nationality: is not an ISO 3166-1 alpha-3 country code; did you mean VNM? (got 'Vietnam')"],
     ),
     ("negative value", lambda t: replace_line(t, 13, "    value: -5"), ["13: value: must be >= 0 (got -5)"]),
     (
@@ -212,7 +212,7 @@ CASES = [
     (
         "unknown destination",
         lambda t: insert_after(t, 17, "    destination: China"),
-        ["18: destination: is not an ISO 3166-1 alpha-3 country code (got 'China')"],
+        ["18: destination: is not an ISO 3166-1 alpha-3 country code; did you mean CHN? (got 'China')"],
     ),
 ]
 
@@ -244,7 +244,7 @@ def test_every_problem_is_reported_at_once(mini: Path, capsys: pytest.CaptureFix
     printed = capsys.readouterr()
     assert printed.out.splitlines() == [
         f"{path}:7: language: is not a BCP 47 language tag with a known ISO 639 language (got 'xx')",
-        f"{path}:12: metric: unknown metric; known metrics: {KNOWN_METRICS} (got 'arrestd')",
+        f"{path}:12: metric: unknown metric (did you mean arrested?); known metrics: {KNOWN_METRICS} (got 'arrestd')",
         f"{path}:13: value: must be >= 0 (got -5)",
     ]
     assert printed.err.strip() == "3 problem(s) in 1 file(s)"

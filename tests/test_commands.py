@@ -137,11 +137,11 @@ def test_plot_writes_a_png(tmp_path: Path, args: tuple[str, ...], kind: str) -> 
     ("args", "message"),
     [
         (("series", "XYZ", "arrested"), "scamstats series: error: unknown country 'XYZ'; choose from "),
-        (("series", "KHM", "arrestd"), "scamstats series: error: unknown metric 'arrestd'; choose from arrested,"),
+        (("series", "KHM", "arrestd"), "error: unknown metric 'arrestd'; did you mean arrested? choose from arrested,"),
         (("series", "KHM", "arrested", "--baseline", "2025-02-30"), "is neither a start date"),
         (("compare", "deported", "--at", "2025-13-45"), "scamstats compare: error: at: '2025-13-45' is not a date"),
         (("compare", "deported", "--countries", "SGP"), "unknown country 'SGP'; choose from"),
-        (("compare", "deportd"), "unknown metric 'deportd'; choose from"),
+        (("compare", "deportd"), "unknown metric 'deportd'; did you mean deported? choose from"),
         (("plot", "series", "XYZ", "arrested", "-o", "x.png"), "unknown country 'XYZ'; choose from"),
         (("plot", "compare", "deported", "--at", "soon", "-o", "x.png"), "at: 'soon' is not a date"),
         (("cite", "--style", "mla"), "invalid choice: 'mla' (choose from 'text', 'bibtex', 'apa', 'csl-json')"),

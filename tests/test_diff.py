@@ -80,12 +80,13 @@ def test_diff_counts_per_country(releases: tuple[Path, Path]) -> None:
 def test_changelog_entry_is_written_from_the_diff(releases: tuple[Path, Path]) -> None:
     d = diff(read_folder(releases[0]), read_folder(releases[1]))
     assert data_entry(d, "2026-01-02") == (
-        "- Dataset 0.1.0 (2026-01-02), changes since 0.1.0: 2 figures added, 1 changed, 1 removed; 1 source added.\n"
+        "- Dataset 0.1.0.dev0 (2026-01-02), changes since 0.1.0.dev0: 2 figures added, 1 changed, 1 removed; "
+        "1 source added.\n"
         "  - KHM: 1 figure changed, 1 removed\n"
         "  - THA: 2 figures added; 1 source added"
     )
     first = diff(nothing_like(read_folder(releases[0])), read_folder(releases[0]))
-    assert data_entry(first, "2026-01-01").startswith("- Dataset 0.1.0 (2026-01-01), first release: 4 figures; ")
+    assert data_entry(first, "2026-01-01").startswith("- Dataset 0.1.0.dev0 (2026-01-01), first release: 4 figures; ")
 
 
 def test_changelog_entry_goes_first_under_unreleased_data() -> None:
@@ -101,7 +102,7 @@ def test_cli_diff_shows_changes_and_exits_1_on_differences_when_asked(
     old, new = releases
     assert main(["diff", str(old), str(new)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("dataset 0.1.0 -> 0.1.0: a MINOR change: 2 figures added, 1 changed, 1 removed")
+    assert out.startswith("dataset 0.1.0.dev0 -> 0.1.0.dev0: a MINOR change: 2 figures added, 1 changed, 1 removed")
     assert "figures added\n  + f" in out
     assert " THA arrested 2137 exact 2025-07-18 tha-2025-08-01-example-border" in out
     assert "figures changed\n  ~ f" in out and " value: '429' -> '430'" in out

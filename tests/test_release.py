@@ -184,16 +184,28 @@ def test_verify_reports_changed_missing_and_unregistered_files(root: Path, capsy
     assert "released files are never changed" in err
 
 
-def test_build_refuses_a_released_version_number_for_other_records(
+def test_build_of_changed_records_carries_a_development_version_never_a_released_one(
     root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     release(root, "0.1.0")
-    assert run(capsys, "build", str(root), "--check")[0] == 0
+    assert run(capsys, "build", str(root), "--check")[0] == 0  # the records are the release: 0.1.0
+    dataset_yaml = (root / "dataset.yaml").read_bytes()
     add_figure(root)
-    status, _, err = run(capsys, "build", str(root), "--out", str(tmp_path / "out"))
-    assert status == 1
-    assert "dataset 0.1.0 is already released and the records now differ from it; set `version` in" in err
-    assert not (tmp_path / "out").exists()
+    status, out, _ = run(capsys, "build", str(root), "--out", str(tmp_path / "out"))
+    assert status == 0
+    assert out.endswith(": dataset 0.2.0.dev0\n")  # a figure added: the next MINOR, in development
+    assert read_folder(tmp_path / "out").version == "0.2.0.dev0"
+    assert (root / "dataset.yaml").read_bytes() == dataset_yaml  # nothing to edit by hand
+    path = root / "records" / "khm-2025-07-18-example-crackdown.yaml"
+    path.write_text(path.read_text().replace("value: 10\n", "value: 11\n").replace("value: 2137", "value: 2138"))
+    run(capsys, "build", str(root), "--out", str(tmp_path / "out"))
+    assert read_folder(tmp_path / "out").version == "0.2.0.dev0"
+    path.write_text(path.read_text().removesuffix(NEW_FIGURE.replace("value: 10", "value: 11")))
+    run(capsys, "build", str(root), "--out", str(tmp_path / "out"))
+    assert read_folder(tmp_path / "out").version == "0.1.1.dev0"  # a correction only: the next PATCH
+    assert run(capsys, "release", "0.1.1", str(root))[0] == 0  # only a release gives the released number
+    assert run(capsys, "build", str(root), "--check")[0] == 0
+    assert read_folder(Project(root).bundled).version == "0.1.1"
 
 
 def test_next_version_follows_the_kind_of_change() -> None:

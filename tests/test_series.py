@@ -272,7 +272,7 @@ def test_unknown_country_or_metric_names_the_valid_choices() -> None:
     ds = dataset([{"source_id": "a", "value": 1, "period_end": "2025-07-18"}])
     with pytest.raises(ChoiceError, match=r"unknown country 'XYZ'; choose from KHM$"):
         ds.series("XYZ", "arrested")
-    with pytest.raises(ChoiceError, match=r"unknown metric 'arrestd'; choose from arrested, detained, "):
+    with pytest.raises(ChoiceError, match=r"metric 'arrestd'; did you mean arrested\? choose from arrested, detained"):
         ds.series("KHM", ["arrested", "arrestd"])
 
 
