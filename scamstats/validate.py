@@ -24,7 +24,7 @@ from .derive import derive_figures
 from .problems import Problem
 from .records import Input, Rows, read_input
 from .schema import KEY_COLUMNS, TABLES
-from .vocabularies import COUNTRIES, CURRENCIES, url_identity
+from .vocabularies import COUNTRIES, CURRENCIES, embedded_scheme, url_identity
 from .wires import FILE_NAME, check_wires, read_vocabulary, shipped_aliases
 
 COUNTRY_COLUMNS = ("country", "reported_by", "nationality", "destination")
@@ -285,6 +285,15 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
         at(table, dates > latest, column, "is in the future", dates)
         at(table, dates < earliest, column, f"is before {EARLIEST.isoformat()}", dates)
 
+    embedded = sources["url"].map(embedded_scheme, na_action="ignore")
+    at(
+        "sources",
+        embedded.notna(),
+        "url",
+        "has another address's scheme in its path (a share or mail link appended to the page's address); "
+        "copy the page's own address",
+        sources["url"],
+    )
     identity = sources["url"].map(url_identity, na_action="ignore")
     duplicated_url = identity.notna() & identity.duplicated(keep="first")
     at("sources", duplicated_url, "url", "is already recorded in another file (one file per source)", sources["url"])

@@ -8,6 +8,7 @@ Kept free of pandera so that :func:`scamstats.load` stays light.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pycountry
@@ -86,6 +87,33 @@ def is_url(text: str) -> bool:
         return False
 
 
+_SCHEME_ONLY = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_LINK_SCHEMES = re.compile(r"(?:https?|mailto|tel|sms|javascript|data|whatsapp|tg|viber|fb-messenger|intent):", re.I)
+
+
+def embedded_scheme(url: str) -> str | None:
+    """The scheme of another address inside the path of ``url``, else ``None``.
+
+    A share or mail link resolved against a page's address (``whatsapp:/send``,
+    ``mailto:x@y``, ``http://other.site/``) leaves a path segment that is a
+    scheme, or starts with a link scheme; a colon elsewhere in a segment
+    (``File:Map.png``) is not one.
+
+    >>> embedded_scheme("https://rmol.id/amp/2024/10/23/1/whatsapp:/send"), embedded_scheme("https://a.org/x/http://b/")
+    ('whatsapp', 'http')
+    >>> embedded_scheme("https://a.org/news/mailto:desk@a.org"), embedded_scheme("https://w.org/wiki/File:Map.png")
+    ('mailto', None)
+    """
+    try:
+        path = urlsplit(url).path
+    except ValueError:  # not a well-formed address; validation reports it
+        return None
+    for segment in path.split("/"):
+        if _SCHEME_ONLY.fullmatch(segment) or _LINK_SCHEMES.match(segment):
+            return segment.partition(":")[0].lower()
+    return None
+
+
 def url_identity(url: str) -> str:
     """What two addresses of the same page have in common.
 
@@ -117,6 +145,7 @@ __all__ = [
     "SOURCE_KINDS",
     "UNITS",
     "URL",
+    "embedded_scheme",
     "is_language",
     "is_url",
     "url_identity",
