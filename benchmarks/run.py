@@ -119,8 +119,8 @@ def median_ms(call: Callable[[], object], repeat: int) -> float:
 
 
 def queries(folder: Path, repeat: int) -> None:
-    from scamstats.build import build
     from scamstats.load import read_folder
+    from scamstats.release.build import build
 
     release = OUT / f"release-{folder.name}"
     if not (release / "datapackage.json").is_file():

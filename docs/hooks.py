@@ -19,11 +19,11 @@ RELEASE_FILES = ("figures.csv", "sources.csv", "events.csv", "metrics.csv", "dat
 
 def on_files(files: Files, config: Any) -> Files:
     import scamstats
-    from scamstats.dictionary import data_dictionary_markdown
-    from scamstats.explore import explore_json
-    from scamstats.gallery import GALLERY, gallery_markdown, render
     from scamstats.load import bundled_files
-    from scamstats.summary import coverage_markdown
+    from scamstats.show.coverage import coverage_markdown
+    from scamstats.show.dictionary import data_dictionary_markdown
+    from scamstats.show.explore import explore_json
+    from scamstats.show.gallery import GALLERY, gallery_markdown, render
 
     ds = scamstats.load()
     files.append(File.generated(config, "data-dictionary.md", content=data_dictionary_markdown(ds.metrics)))
@@ -42,7 +42,7 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     """Fill the markers: ``<!-- overview -->`` with headline counts, ``<!-- cli: ARGS -->`` with command output."""
     import scamstats
     from scamstats.cli import main
-    from scamstats.summary import overview
+    from scamstats.show.coverage import overview
 
     if OVERVIEW_MARKER in markdown:
         rows = ["| | |", "|---|---|"]

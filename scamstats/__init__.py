@@ -25,11 +25,11 @@ from .choices import ChoiceError
 from .dataset import Dataset
 from .load import load
 from .problems import DataError
-from .registry import ReleaseError, UnknownVersionError
+from .release.registry import ReleaseError, UnknownVersionError
 
 if TYPE_CHECKING:
-    from .datadiff import diff
-    from .registry import versions
+    from .release.diff import diff
+    from .release.registry import versions
 
 __all__ = [
     "ChoiceError",
@@ -51,11 +51,11 @@ def __getattr__(name: str) -> Any:
 
         return version("scamstats")
     if name == "diff":
-        from .datadiff import diff
+        from .release.diff import diff
 
         return diff
     if name == "versions":
-        from .registry import versions
+        from .release.registry import versions
 
         return versions
     raise AttributeError(f"module 'scamstats' has no attribute {name!r}")

@@ -33,7 +33,7 @@ def _datasets_root(text: str) -> Path:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .validate import check
+    from .records.validate import check
 
     checked = check(args.path)
     if checked.problems:
@@ -53,9 +53,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     import json
 
-    from .build import stale_files, write_release
     from .problems import DataError
-    from .release import build_files
+    from .release.build import stale_files, write_release
+    from .release.publish import build_files
 
     out: Path = args.out or args.path.resolve().parent / "scamstats" / "data"
     try:
@@ -92,7 +92,7 @@ def bundled_folder() -> Path:
 
 
 def _version(text: str) -> str:
-    from .registry import parse_version
+    from .release.registry import parse_version
 
     try:
         parse_version(text)
@@ -112,7 +112,7 @@ def _release_spec(text: str) -> str | Path:
 
 def cmd_release(args: argparse.Namespace) -> int:
     from .problems import DataError
-    from .release import ReleaseRefusedError, release
+    from .release.publish import ReleaseRefusedError, release
 
     try:
         done = release(args.path, args.version)
@@ -130,7 +130,7 @@ def cmd_release(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from .release import Project, verify
+    from .release.publish import Project, verify
 
     problems = verify(args.path)
     for problem in problems:
@@ -141,8 +141,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .datadiff import diff
-    from .registry import ReleaseError, UnknownVersionError
+    from .release.diff import diff
+    from .release.registry import ReleaseError, UnknownVersionError
 
     try:
         changes = diff(args.old, args.new)
@@ -160,7 +160,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from . import __version__, load
-    from .summary import country_coverage, coverage, overview
+    from .show.coverage import country_coverage, coverage, overview
 
     ds = load()
     print(f"scamstats {__version__}")
@@ -202,8 +202,8 @@ def _series_options(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_series(args: argparse.Namespace) -> int:
     from . import load
-    from .cite import country_name
-    from .render import machine, series_text, terminal_width
+    from .questions.cite import country_name
+    from .show.tables import machine, series_text, terminal_width
 
     ds = load()
     points = ds.series(args.country, args.metric, **_series_options(args))
@@ -217,7 +217,7 @@ def cmd_series(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from . import load
-    from .render import compare_text, machine, period_compare_text, terminal_width
+    from .show.tables import compare_text, machine, period_compare_text, terminal_width
 
     ds = load()
     side = ds.compare(
@@ -251,7 +251,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_totals(args: argparse.Namespace) -> int:
     from . import load
-    from .render import machine, terminal_width, totals_text
+    from .show.tables import machine, terminal_width, totals_text
 
     found = load().totals(args.country, args.metric, **_totals_options(args))
     if args.format != "table":
@@ -264,7 +264,7 @@ def cmd_totals(args: argparse.Namespace) -> int:
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
     from . import load
-    from .render import conflicts_text, machine
+    from .show.tables import conflicts_text, machine
 
     found = load().conflicts()
     print(machine(found, args.format) if args.format != "table" else conflicts_text(found))
@@ -273,7 +273,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from . import load
-    from .render import machine, query_text, terminal_width
+    from .show.tables import machine, query_text, terminal_width
 
     ds = load()
     found = ds.query(
@@ -376,7 +376,7 @@ def _compare_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _format_argument(p: argparse.ArgumentParser) -> None:
-    from .render import FORMATS
+    from .show.tables import FORMATS
 
     p.add_argument(
         "--format",
@@ -400,7 +400,7 @@ def _source_id(text: str) -> str:
 
 
 def cmd_new_record(args: argparse.Namespace) -> int:
-    from .skeleton import record_skeleton
+    from .records.skeleton import record_skeleton
 
     path: Path = args.datasets / "records" / f"{args.source_id}.yaml"
     if path.exists():
@@ -458,7 +458,7 @@ def _query_arguments(p: argparse.ArgumentParser) -> None:
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``scamstats`` command."""
-    from .cite import STYLES
+    from .questions.cite import STYLES
 
     main = _Parser(prog="scamstats", description=DESCRIPTION)
     main.add_argument("--version", action=_VersionAction)

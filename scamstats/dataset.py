@@ -16,9 +16,9 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from .cite import Style
-    from .compare import By
-    from .totals import Freq
+    from .questions.cite import Style
+    from .questions.compare import By
+    from .questions.totals import Freq
 
 
 @dataclass(frozen=True, eq=False)
@@ -26,9 +26,9 @@ class Dataset:
     """One release of the dataset.
 
     The methods are the questions the figures answer; each delegates to a
-    module of its own (:mod:`scamstats.query`, :mod:`scamstats.series`,
-    :mod:`scamstats.compare`, :mod:`scamstats.conflicts`,
-    :mod:`scamstats.cite`, :mod:`scamstats.plot`), where the rules are
+    module of its own (:mod:`scamstats.questions.query`, :mod:`scamstats.questions.series`,
+    :mod:`scamstats.questions.compare`, :mod:`scamstats.questions.conflicts`,
+    :mod:`scamstats.questions.cite`, :mod:`scamstats.show.plots`), where the rules are
     described in full.
 
     Attributes
@@ -96,7 +96,7 @@ class Dataset:
     ) -> pd.DataFrame:
         """Figures matching every filter given, with their source's publisher, wire, url and date.
 
-        See :func:`scamstats.query.query` for the parameters.
+        See :func:`scamstats.questions.query.query` for the parameters.
 
         Examples
         --------
@@ -105,7 +105,7 @@ class Dataset:
         >>> set(found["country"]), set(found["reported_by"])
         ({'KHM'}, {'KOR'})
         """
-        from .query import query
+        from .questions.query import query
 
         return query(
             self,
@@ -135,7 +135,7 @@ class Dataset:
     ) -> pd.DataFrame:
         """One counter's reported values, one row per as-of date, with increments and flags.
 
-        See :func:`scamstats.series.series` for the parameters and columns.
+        See :func:`scamstats.questions.series.series` for the parameters and columns.
 
         Examples
         --------
@@ -146,7 +146,7 @@ class Dataset:
         >>> khm[["value", "increment_low", "decrease", "conflict", "corroborated_by"]].dtypes.tolist()
         [Int64Dtype(), Int64Dtype(), dtype('bool'), dtype('bool'), dtype('int64')]
         """
-        from .series import series
+        from .questions.series import series
 
         return series(
             self,
@@ -172,7 +172,7 @@ class Dataset:
     ) -> pd.DataFrame:
         """Each country's latest total as of ``at`` (or its total for one ``period``), side by side, with sources.
 
-        See :func:`scamstats.compare.compare` for the parameters and columns.
+        See :func:`scamstats.questions.compare.compare` for the parameters and columns.
 
         Examples
         --------
@@ -181,7 +181,7 @@ class Dataset:
         >>> bool(table["country"].is_unique), bool((table["period_end"] <= "2025-07-31").all())
         (True, True)
         """
-        from .compare import compare
+        from .questions.compare import compare
 
         return compare(self, metric, countries=countries, at=at, period=period, by=by, max_age=max_age)
 
@@ -197,7 +197,7 @@ class Dataset:
     ) -> pd.DataFrame:
         """How many in each year (or quarter, or month), as an interval, with the method and the figures used.
 
-        See :func:`scamstats.totals.totals` for the parameters, the methods and the columns.
+        See :func:`scamstats.questions.totals.totals` for the parameters, the methods and the columns.
 
         Examples
         --------
@@ -206,14 +206,14 @@ class Dataset:
         >>> bool((years["low"] <= years["high"].fillna(years["low"])).all())
         True
         """
-        from .totals import totals
+        from .questions.totals import totals
 
         return totals(self, country, metric, freq=freq, nationality=nationality, place=place, destination=destination)
 
     def conflicts(self) -> pd.DataFrame:
         """Every group of figures that should agree and do not, with the sources on each side and why.
 
-        See :func:`scamstats.conflicts.conflicts` for the columns.
+        See :func:`scamstats.questions.conflicts.conflicts` for the columns.
 
         Examples
         --------
@@ -222,14 +222,14 @@ class Dataset:
         >>> list(found.columns[:4]), bool(found["reason"].str.contains("no value fits all").all())
         (['conflict', 'side', 'reason', 'country'], True)
         """
-        from .conflicts import conflicts
+        from .questions.conflicts import conflicts
 
         return conflicts(self)
 
     def cite(self, style: Style = "text") -> str:
         """Cite this dataset version: ``text``, ``bibtex``, ``apa`` or ``csl-json``.
 
-        Generated from :attr:`package`; see :func:`scamstats.cite.cite`.
+        Generated from :attr:`package`; see :func:`scamstats.questions.cite.cite`.
 
         Examples
         --------
@@ -238,14 +238,14 @@ class Dataset:
         >>> f"(Version {ds.version}) [Data set]" in ds.cite(style="apa")
         True
         """
-        from .cite import cite
+        from .questions.cite import cite
 
         return cite(self.package, style)
 
     def cite_figure(self, figure_id: str) -> str:
         """One figure in words, with its source and this dataset version.
 
-        See :func:`scamstats.cite.cite_figure`.
+        See :func:`scamstats.questions.cite.cite_figure`.
 
         Examples
         --------
@@ -254,7 +254,7 @@ class Dataset:
         >>> ds.cite_figure(ds.figures["figure_id"].iloc[0]).count(ds.version)
         1
         """
-        from .cite import cite_figure
+        from .questions.cite import cite_figure
 
         return cite_figure(self, figure_id)
 
@@ -273,7 +273,7 @@ class Dataset:
     ) -> Figure:
         """Plot one counter over time: a line per baseline, its interval band, every source's figure and events.
 
-        Needs matplotlib (``pip install 'scamstats[plot]'``); see :func:`scamstats.plot.plot_series`.
+        Needs matplotlib (``pip install 'scamstats[plot]'``); see :func:`scamstats.show.plots.plot_series`.
 
         Examples
         --------
@@ -282,7 +282,7 @@ class Dataset:
         >>> type(figure).__name__
         'Figure'
         """
-        from .plot import plot_series
+        from .show.plots import plot_series
 
         return plot_series(
             self,
@@ -310,7 +310,7 @@ class Dataset:
     ) -> Figure:
         """Bar chart of :meth:`totals`: how many in each period, as an interval, coloured by method.
 
-        Needs matplotlib; see :func:`scamstats.plot.plot_totals`.
+        Needs matplotlib; see :func:`scamstats.show.plots.plot_totals`.
 
         Examples
         --------
@@ -319,7 +319,7 @@ class Dataset:
         >>> type(figure).__name__
         'Figure'
         """
-        from .plot import plot_totals
+        from .show.plots import plot_totals
 
         return plot_totals(
             self, country, metric, freq=freq, nationality=nationality, place=place, destination=destination, ax=ax
@@ -336,7 +336,7 @@ class Dataset:
     ) -> Figure:
         """Bar chart of each country's latest total as of ``at``, with intervals, as-of dates and stale bars faded.
 
-        Needs matplotlib (``pip install 'scamstats[plot]'``); see :func:`scamstats.plot.plot_compare`.
+        Needs matplotlib (``pip install 'scamstats[plot]'``); see :func:`scamstats.show.plots.plot_compare`.
 
         Examples
         --------
@@ -345,6 +345,6 @@ class Dataset:
         >>> [t.get_text()[:3] for t in figure.axes[0].get_xticklabels()]
         ['KHM', 'MMR']
         """
-        from .plot import plot_compare
+        from .show.plots import plot_compare
 
         return plot_compare(self, metric, countries=countries, at=at, by=by, ax=ax)

@@ -42,6 +42,16 @@ import numpy as np
 Qualifier = Literal["exact", "about", "at_least", "more_than", "nearly", "up_to"]
 QUALIFIERS: tuple[Qualifier, ...] = ("exact", "about", "at_least", "more_than", "nearly", "up_to")
 
+QUALIFIER_WORDS: dict[str, str] = {
+    "exact": "",
+    "about": "about ",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "nearly": "nearly ",
+    "up_to": "up to ",
+}
+"""How each qualifier is worded before a number ("more than 3,455")."""
+
 TOLERANCE = 10
 """``about`` and ``nearly`` allow ``value // TOLERANCE`` on their open side(s), but at least :data:`MIN_SLACK`."""
 

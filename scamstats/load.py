@@ -6,7 +6,7 @@ released version is read, without network, from a local mirror
 (``SCAMSTATS_BASE_URL`` naming a folder or a ``file://`` address) or from
 ``datasets/releases/X.Y.Z/`` of the checkout the package is installed from
 (or of the current folder) when its files are there; otherwise it is
-downloaded through :mod:`scamstats.fetch`, imported only then. Local files are
+downloaded through :mod:`scamstats.release.fetch`, imported only then. Local files are
 checked against the registry's sha256 like any download.
 
 >>> import scamstats
@@ -31,7 +31,7 @@ from urllib.request import url2pathname
 import pandas as pd
 
 from .dataset import Dataset
-from .registry import (
+from .release.registry import (
     DownloadError,
     HashMismatchError,
     check_format,
@@ -131,8 +131,8 @@ def local_folders(version: str) -> list[Path]:
 def read_verified(folder: Path, version: str) -> Dataset:
     """Read release ``version`` from ``folder`` after checking every file against the shipped registry.
 
-    Raises :class:`~scamstats.registry.HashMismatchError` naming a file whose sha256 is not the registered one
-    (the file is not used), and :class:`~scamstats.registry.DownloadError` when a file is missing.
+    Raises :class:`~scamstats.release.registry.HashMismatchError` naming a file whose sha256 is not the registered one
+    (the file is not used), and :class:`~scamstats.release.registry.DownloadError` when a file is missing.
     """
     contents: dict[str, bytes] = {}
     for name, expected in files_of(version, registry()).items():
@@ -192,11 +192,11 @@ def load(version: str | None = None) -> Dataset:
 
     Raises
     ------
-    scamstats.registry.UnknownVersionError
+    scamstats.release.registry.UnknownVersionError
         ``version`` was never released; the message lists the known versions.
-    scamstats.registry.DownloadError, scamstats.registry.HashMismatchError
+    scamstats.release.registry.DownloadError, scamstats.release.registry.HashMismatchError
         The files could not be downloaded (or read), or are not the released ones.
-    scamstats.registry.NewerFormatError
+    scamstats.release.registry.NewerFormatError
         The release needs a newer scamstats.
 
     Examples
@@ -215,6 +215,6 @@ def load(version: str | None = None) -> Dataset:
     local = load_local(version)
     if local is not None:
         return local
-    from .fetch import fetch
+    from .release.fetch import fetch
 
     return read_folder(fetch(version))

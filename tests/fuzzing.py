@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scamstats.validate import check
+from scamstats.records.validate import check
 
 REPO = Path(__file__).resolve().parent.parent
 DATASETS = REPO / "datasets"

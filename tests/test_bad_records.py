@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from scamstats.cli import main
-from scamstats.validate import check
+from scamstats.records.validate import check
 
 RECORD = "records/khm-2025-07-18-example-crackdown.yaml"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from scamstats.validate import check
+from scamstats.records.validate import check
 
 GENERATE = REPO / "benchmarks" / "generate.py"
 

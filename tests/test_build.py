@@ -11,10 +11,10 @@ import pytest
 from roundtrip import differences
 
 import scamstats
-from scamstats.build import build
 from scamstats.cli import main
 from scamstats.dates import written_dates
 from scamstats.load import read_folder
+from scamstats.release.build import build
 
 REPO = Path(__file__).parent.parent
 

@@ -9,7 +9,7 @@ import pytest
 from frames import dataset
 
 from scamstats.choices import ChoiceError
-from scamstats.cite import STYLES
+from scamstats.questions.cite import STYLES
 
 PACKAGE = {
     "name": "scamstats",

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import scamstats
-from scamstats.compare import COMPARE_COLUMNS
-from scamstats.series import SERIES_COLUMNS
+from scamstats.questions.compare import COMPARE_COLUMNS
+from scamstats.questions.series import SERIES_COLUMNS
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

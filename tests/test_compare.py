@@ -8,7 +8,7 @@ from frames import dataset
 
 import scamstats
 from scamstats.choices import ChoiceError
-from scamstats.compare import COMPARE_COLUMNS
+from scamstats.questions.compare import COMPARE_COLUMNS
 
 FIGURES = [
     {"source_id": "k1", "country": "KHM", "metric": "deported", "value": 100, "period_end": "2025-07-18"},

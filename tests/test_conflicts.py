@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import scamstats
-from scamstats.conflicts import CONFLICT_COLUMNS
 from scamstats.intervals import QUALIFIERS, compatible
+from scamstats.questions.conflicts import CONFLICT_COLUMNS
 
 BASE = {"country": "KHM", "metric": "arrested", "period_start": "2025-06-27", "period_end": "2025-10-18"}
 

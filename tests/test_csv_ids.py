@@ -7,7 +7,7 @@ import io
 import pandas as pd
 
 import scamstats
-from scamstats.ids import Ids
+from scamstats.questions.ids import Ids
 
 
 def test_series_source_ids_are_written_as_a_plain_list_and_read_back() -> None:

@@ -9,7 +9,7 @@ import pytest
 import scamstats
 from scamstats.choices import ChoiceError, closest
 from scamstats.cli import main
-from scamstats.validate import check
+from scamstats.records.validate import check
 
 CRACKDOWN = "records/khm-2025-07-18-example-crackdown.yaml"
 

@@ -8,11 +8,11 @@ import pytest
 from conftest import REPO
 
 import scamstats
-from scamstats.build import build
-from scamstats.changelog import add_data_entry, data_entry
 from scamstats.cli import main
-from scamstats.datadiff import diff, nothing_like
 from scamstats.load import read_folder
+from scamstats.release.build import build
+from scamstats.release.changelog import add_data_entry, data_entry
+from scamstats.release.diff import diff, nothing_like
 
 CRACKDOWN = "records/khm-2025-07-18-example-crackdown.yaml"
 CAMPAIGN = "records/khm-2025-10-example-campaign.yaml"

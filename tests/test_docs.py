@@ -15,10 +15,10 @@ import pytest
 from conftest import REPO
 
 import scamstats
-from scamstats.columns import column_names
-from scamstats.dictionary import data_dictionary_markdown
+from scamstats.records.fields import column_names
 from scamstats.schema import TABLES
-from scamstats.summary import coverage_markdown
+from scamstats.show.coverage import coverage_markdown
+from scamstats.show.dictionary import data_dictionary_markdown
 
 needs_source_tree = pytest.mark.skipif(not (REPO / "docs").is_dir(), reason="needs the source tree")
 
@@ -134,7 +134,7 @@ def test_new_record_refuses_a_bad_name_and_an_existing_file(mini: Path) -> None:
 
 def test_gallery_page_shows_every_plot_and_each_renders() -> None:
     pytest.importorskip("matplotlib")
-    from scamstats.gallery import GALLERY, gallery_markdown, render
+    from scamstats.show.gallery import GALLERY, gallery_markdown, render
 
     ds = scamstats.load()
     page = gallery_markdown(ds)

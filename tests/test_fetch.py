@@ -20,9 +20,9 @@ from conftest import REPO
 from httpmirror import Mirror, closed_port
 
 import scamstats
-import scamstats.fetch
+import scamstats.release.fetch
 from scamstats.load import read_folder
-from scamstats.registry import NewerFormatError, ReleaseError, UnknownVersionError, files_of, registry
+from scamstats.release.registry import NewerFormatError, ReleaseError, UnknownVersionError, files_of, registry
 
 RELEASES = REPO / "datasets" / "releases"
 OLD = "0.1.0"
@@ -37,11 +37,11 @@ def sha256(path: Path) -> str:
 
 
 def configured(base_url: str, cache: Path) -> ModuleType:
-    """scamstats.fetch as a fresh process would set it up with these environment variables."""
+    """scamstats.release.fetch as a fresh process would set it up with these environment variables."""
     os.environ["SCAMSTATS_BASE_URL"] = base_url
     os.environ["SCAMSTATS_DATA_DIR"] = str(cache)
     os.environ["SCAMSTATS_IGNORE_CHECKOUT"] = "1"  # download even though datasets/releases/ is at hand
-    return importlib.reload(scamstats.fetch)
+    return importlib.reload(scamstats.release.fetch)
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def restore_fetch() -> Iterator[None]:
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
-    importlib.reload(scamstats.fetch)
+    importlib.reload(scamstats.release.fetch)
 
 
 @pytest.fixture
@@ -165,9 +165,9 @@ def test_newer_release_format_asks_for_an_upgrade(
     package.update(version="9.0.0", releaseFormat=2)
     (future / "datapackage.json").write_text(json.dumps(package))
     for path in future.iterdir():
-        monkeypatch.setitem(scamstats.fetch.POOCH.registry, f"9.0.0/{path.name}", sha256(path))
+        monkeypatch.setitem(scamstats.release.fetch.POOCH.registry, f"9.0.0/{path.name}", sha256(path))
     with pytest.raises(NewerFormatError, match=r"release format 2, .*; upgrade scamstats"):
-        scamstats.fetch.fetch("9.0.0")
+        scamstats.release.fetch.fetch("9.0.0")
     assert mirror.requests == ["/9.0.0/datapackage.json"]  # refused before the tables are downloaded
     with pytest.raises(NewerFormatError, match="upgrade scamstats"):
         read_folder(future)
@@ -238,8 +238,8 @@ def test_cli_diff_against_a_downloaded_release_shows_the_added_figures(served: P
 
 
 def test_a_file_no_release_registers_is_a_clear_error(mirror: Mirror) -> None:
-    from scamstats.fetch import UnregisteredFileError
+    from scamstats.release.fetch import UnregisteredFileError
 
     with pytest.raises(UnregisteredFileError, match=r"^0\.1\.0/notes\.txt is not a released file"):
-        scamstats.fetch.fetch_file(f"{OLD}/notes.txt")
+        scamstats.release.fetch.fetch_file(f"{OLD}/notes.txt")
     assert mirror.requests == []

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from fuzzing import RECORDS, prepare, run
 
-from scamstats.validate import check
+from scamstats.records.validate import check
 
 pytestmark = pytest.mark.skipif(not RECORDS, reason="needs the source tree's record files")
 

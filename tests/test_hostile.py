@@ -20,8 +20,8 @@ import pytest
 
 from scamstats.cli import main
 from scamstats.problems import DataError
-from scamstats.validate import check
-from scamstats.yamlread import MAX_DEPTH, MAX_FILE_BYTES, read_yaml_text
+from scamstats.records.safe_yaml import MAX_DEPTH, MAX_FILE_BYTES, read_yaml_text
+from scamstats.records.validate import check
 
 HOSTILE = Path(__file__).parent / "hostile"
 CORPUS = sorted(HOSTILE.glob("*.yaml"))

@@ -12,7 +12,7 @@ from httpmirror import closed_port
 
 import scamstats
 from scamstats.load import read_folder
-from scamstats.registry import DownloadError, HashMismatchError
+from scamstats.release.registry import DownloadError, HashMismatchError
 
 RELEASES = REPO / "datasets" / "releases"
 LOADING = importlib.import_module("scamstats.load")  # the module; scamstats.load is the function

@@ -23,11 +23,11 @@ def test_version_comes_from_package_metadata() -> None:
 
 def test_public_names_are_the_objects_they_name() -> None:
     from scamstats.choices import ChoiceError
-    from scamstats.datadiff import diff
     from scamstats.dataset import Dataset
     from scamstats.load import load
     from scamstats.problems import DataError
-    from scamstats.registry import ReleaseError, UnknownVersionError, versions
+    from scamstats.release.diff import diff
+    from scamstats.release.registry import ReleaseError, UnknownVersionError, versions
 
     expected = {
         "ChoiceError": ChoiceError,
@@ -56,10 +56,10 @@ def test_the_errors_users_are_told_to_catch_are_raised_under_their_public_names(
 def test_public_signatures_name_precise_types() -> None:
     import inspect
 
-    from scamstats.cite import cite
     from scamstats.intervals import interval
     from scamstats.load import bundled_files
-    from scamstats.plot import plot_compare, plot_series
+    from scamstats.questions.cite import cite
+    from scamstats.show.plots import plot_compare, plot_series
 
     for function in (plot_series, plot_compare, scamstats.Dataset.plot_series, scamstats.Dataset.plot_compare):
         signature = inspect.signature(function)
@@ -91,7 +91,7 @@ def test_importing_and_loading_pull_in_neither_pandera_pooch_nor_matplotlib(code
 
 
 def test_the_import_check_sees_a_heavy_module_when_one_is_imported() -> None:
-    assert "'pandera'" in heavy_modules_after("import scamstats.validate")
+    assert "'pandera'" in heavy_modules_after("import scamstats.records.validate")
 
 
 def test_info_prints_version_and_counts() -> None:
@@ -114,8 +114,8 @@ def test_bad_command_exits_2() -> None:
 
 
 def test_registry_is_shipped_and_names_exactly_the_frozen_releases() -> None:
-    from scamstats.registry import parse_version
-    from scamstats.release import verify
+    from scamstats.release.publish import verify
+    from scamstats.release.registry import parse_version
 
     assert files("scamstats").joinpath("registry.txt").is_file()
     releases = REPO / "datasets" / "releases"

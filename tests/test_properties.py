@@ -23,9 +23,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from roundtrip import differences
 
-from scamstats.build import build
 from scamstats.load import read_folder
-from scamstats.records import FORMULA_PREFIXES, check_text
+from scamstats.records.reader import FORMULA_PREFIXES, check_text
+from scamstats.release.build import build
 
 COUNTRIES = ("KHM", "MMR", "LAO", "THA", "PHL", "VNM", "IDN", "MYS", "CHN", "KOR", "IND", "TWN", "USA", "GBR")
 COUNTS = ("arrested", "detained", "rescued", "deported", "repatriated", "raided_sites", "charged", "devices_seized")

@@ -16,10 +16,10 @@ from conftest import REPO
 
 import scamstats
 from scamstats.cli import main
-from scamstats.datadiff import diff
 from scamstats.load import read_folder
-from scamstats.registry import parse_registry
-from scamstats.release import Project, next_version, release, verify
+from scamstats.release.diff import diff
+from scamstats.release.publish import Project, next_version, release, verify
+from scamstats.release.registry import parse_registry
 
 TODAY = datetime.date.today().isoformat()
 CRACKDOWN = "records/khm-2025-07-18-example-crackdown.yaml"
@@ -266,7 +266,7 @@ def test_cffconvert_rejects_a_broken_citation(tmp_path: Path) -> None:
 @pytest.mark.skipif(not (REPO / "CITATION.cff").is_file(), reason="needs the source tree")
 def test_the_project_citation_is_valid_and_names_the_latest_release() -> None:
     from scamstats.citation import Citation
-    from scamstats.registry import versions
+    from scamstats.release.registry import versions
 
     result = cffconvert_validate(REPO / "CITATION.cff")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -8,7 +8,7 @@ from frames import dataset
 
 import scamstats
 from scamstats.choices import ChoiceError
-from scamstats.series import SERIES_COLUMNS
+from scamstats.questions.series import SERIES_COLUMNS
 
 
 def row(points: pd.DataFrame, day: str) -> pd.Series:

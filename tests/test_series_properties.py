@@ -9,8 +9,8 @@ from frames import dataset
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scamstats.corroboration import bounds
 from scamstats.intervals import QUALIFIERS, compatible
+from scamstats.questions.corroboration import bounds
 
 DATES = ["2025-07-01", "2025-07-18", "2025-08", "2025-10-15", "2025-12-18", "2026-01-25"]
 

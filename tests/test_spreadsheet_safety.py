@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from scamstats.columns import record_fields
 from scamstats.load import bundled_files
-from scamstats.records import FORMULA_PREFIXES
-from scamstats.validate import check
+from scamstats.records.fields import record_fields
+from scamstats.records.reader import FORMULA_PREFIXES
+from scamstats.records.validate import check
 
 VALID = {
     "published": "2025-07-18",

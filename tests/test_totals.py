@@ -8,7 +8,7 @@ from frames import dataset
 
 import scamstats
 from scamstats.choices import ChoiceError
-from scamstats.totals import METHODS, TOTALS_COLUMNS
+from scamstats.questions.totals import METHODS, TOTALS_COLUMNS
 
 
 def by_period(table: pd.DataFrame) -> dict[str, tuple[int, int | None, str]]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scamstats.validate import check
+from scamstats.records.validate import check
 from scamstats.vocabularies import embedded_scheme
 
 CRACKDOWN = "records/khm-2025-07-18-example-crackdown.yaml"

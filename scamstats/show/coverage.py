@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .dataset import Dataset
+from ..dataset import Dataset
 
 
 def coverage(ds: Dataset, by: str) -> pd.DataFrame:

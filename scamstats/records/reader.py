@@ -12,12 +12,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .choices import did_you_mean
-from .columns import RecordField, record_fields
-from .dates import parse_full_date, parse_partial_date
-from .problems import DataError, Problem, show
-from .schema import MAX_VALUE
-from .yamlread import Scalar, YamlList, YamlMap, read_yaml
+from ..choices import did_you_mean
+from ..dates import parse_full_date, parse_partial_date
+from ..problems import DataError, Problem, show
+from ..schema import MAX_VALUE
+from .fields import RecordField, record_fields
+from .safe_yaml import Scalar, YamlList, YamlMap, read_yaml
 
 _WHOLE_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _MAX_DIGITS = len(str(MAX_VALUE))

@@ -36,7 +36,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from .problems import DataError, Problem
+from ..problems import DataError, Problem
 
 MAX_FILE_BYTES = 1_000_000
 """Largest record file accepted, in bytes."""

@@ -22,19 +22,11 @@ from typing import Any
 
 import pandas as pd
 
-from .dates import format_partial_date
+from ..dates import format_partial_date
+from ..intervals import QUALIFIER_WORDS
 
 FORMATS = ("table", "csv", "json")
 """Output formats of the commands that print tables."""
-
-QUALIFIER_WORDS = {
-    "exact": "",
-    "about": "about ",
-    "at_least": "at least ",
-    "more_than": "more than ",
-    "nearly": "nearly ",
-    "up_to": "up to ",
-}
 
 
 def _missing(value: Any) -> bool:
@@ -228,7 +220,7 @@ _TEXT = ("baseline", "flags", "metric", "in")
 def series_text(
     points: pd.DataFrame, sources: pd.DataFrame, heading: str, *, show_metric: bool, width: int | None = None
 ) -> str:
-    """A series (:func:`scamstats.series.series`) as a table under ``heading``, its sources listed below."""
+    """A series (:func:`scamstats.questions.series.series`) as a table under ``heading``, its sources listed below."""
     if points.empty:
         return f"{heading}: no figures"
     notes = Footnotes(sources)
@@ -247,7 +239,7 @@ def compare_text(
     by: str = "country",
     width: int | None = None,
 ) -> str:
-    """A comparison (:func:`scamstats.compare.compare`) as a table; ``missing`` names countries without a row."""
+    """A comparison (:func:`~scamstats.questions.compare.compare`) as a table; ``missing``: countries without a row."""
     notes = Footnotes(sources)
     rows = []
     for row in side.to_dict("records"):
@@ -277,7 +269,7 @@ def _total_cells(row: Mapping[Any, Any]) -> dict[str, str]:
 
 
 def period_compare_text(side: pd.DataFrame, heading: str, *, width: int | None = None) -> str:
-    """A comparison of one period's totals (:func:`scamstats.compare.compare` with ``period``) as a table."""
+    """A comparison of one period's totals (:func:`scamstats.questions.compare.compare` with ``period``) as a table."""
     if side.empty:
         return f"{heading}\nno figures"
     by_nationality = not side["nationality"].isna().all()
@@ -294,7 +286,7 @@ def period_compare_text(side: pd.DataFrame, heading: str, *, width: int | None =
 
 
 def totals_text(found: pd.DataFrame, heading: str, *, width: int | None = None) -> str:
-    """Per-period totals (:func:`scamstats.totals.totals`) as a table under ``heading``."""
+    """Per-period totals (:func:`scamstats.questions.totals.totals`) as a table under ``heading``."""
     if found.empty:
         return f"{heading}: no period has evidence"
     rows = [{"period": row["period"], **_total_cells(row)} for row in found.to_dict("records")]
@@ -302,7 +294,7 @@ def totals_text(found: pd.DataFrame, heading: str, *, width: int | None = None) 
 
 
 def query_text(found: pd.DataFrame, sources: pd.DataFrame, *, width: int | None = None) -> str:
-    """Figures found by :func:`scamstats.query.query` as a table, their sources listed below."""
+    """Figures found by :func:`scamstats.questions.query.query` as a table, their sources listed below."""
     if found.empty:
         return "no figures match"
     notes = Footnotes(sources)
@@ -325,7 +317,7 @@ def query_text(found: pd.DataFrame, sources: pd.DataFrame, *, width: int | None 
 
 
 def conflicts_text(found: pd.DataFrame) -> str:
-    """Conflicts (:func:`scamstats.conflicts.conflicts`): each group, then its figures side by side."""
+    """Conflicts (:func:`scamstats.questions.conflicts.conflicts`): each group, then its figures side by side."""
     if found.empty:
         return "no conflicts: every group of figures that should agree does"
     parts = [f"{found['conflict'].nunique()} groups of figures that should agree and do not"]

@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
-from .dataset import Dataset
+from ..dataset import Dataset
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ preference:
     a ``total`` figure for exactly that period (its ``period_start`` is the
     period's first day and its ``period_end`` the period's last day, as in
     "arrested in 2024"). When several sources give one, the representative
-    of :func:`scamstats.corroboration.collapse` is used.
+    of :func:`scamstats.questions.corroboration.collapse` is used.
 ``difference``
     one running counter's values at the period's two bounds: its value as of
     the period's last day minus its value as of the day before the period
@@ -34,15 +34,15 @@ from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
-from .choices import ChoiceError, codes, metrics, one_of
+from ..choices import ChoiceError, codes, metrics, one_of
+from ..intervals import increment
 from .corroboration import collapse
 from .ids import Ids
-from .intervals import increment
 from .query import with_sources
 from .series import baselines
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
+    from ..dataset import Dataset
 
 Freq = Literal["year", "quarter", "month"]
 FREQS: dict[str, str] = {"year": "Y", "quarter": "Q", "month": "M"}
@@ -100,8 +100,8 @@ def totals(
         ``2024-07``), its first and last day, the ``metric``, the interval
         ``low``..``high`` (``high`` empty when unbounded), ``method`` (one of
         :data:`METHODS`) and ``figure_ids``, the figures used (an
-        :class:`~scamstats.ids.Ids` tuple, written by ``to_csv()`` as ids
-        separated by spaces; :meth:`~scamstats.ids.Ids.parse` reads them back).
+        :class:`~scamstats.questions.ids.Ids` tuple, written by ``to_csv()`` as ids
+        separated by spaces; :meth:`~scamstats.questions.ids.Ids.parse` reads them back).
 
     Raises
     ------

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..intervals import QUALIFIERS, compatible
 from .corroboration import bounds
-from .intervals import QUALIFIERS, compatible
 from .query import with_sources
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
+    from ..dataset import Dataset
 
 SAME_THING = (
     "country",

@@ -128,7 +128,7 @@ def check_format(package: dict[str, Any]) -> None:
     >>> check_format({"version": "9.0.0", "releaseFormat": 2})
     Traceback (most recent call last):
     ...
-    scamstats.registry.NewerFormatError: dataset 9.0.0 is in release format 2, but this scamstats reads format 1 at most; upgrade scamstats (pip install --upgrade scamstats)
+    scamstats.release.registry.NewerFormatError: dataset 9.0.0 is in release format 2, but this scamstats reads format 1 at most; upgrade scamstats (pip install --upgrade scamstats)
     """  # noqa: E501 - a doctest shows the whole one-line message
     found = int(package.get("releaseFormat", 1))
     if found > RELEASE_FORMAT:

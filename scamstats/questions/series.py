@@ -28,14 +28,14 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .choices import ChoiceError, Codes, codes, metrics, one_of
+from ..choices import ChoiceError, Codes, codes, metrics, one_of
+from ..dates import parse_partial_date, written_dates
+from ..intervals import increment
 from .corroboration import collapse
-from .dates import parse_partial_date, written_dates
-from .intervals import increment
 from .query import with_sources
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
+    from ..dataset import Dataset
 
 SERIES_COLUMNS = (
     "period_end",
@@ -83,7 +83,7 @@ def series_figures(
     extent: str = "total",
 ) -> pd.DataFrame:
     """The figures :func:`series` is built from, joined with their sources (same arguments)."""
-    from .vocabularies import EXTENTS
+    from ..vocabularies import EXTENTS
 
     figures = ds.figures if "extent" in ds.figures else ds.figures.assign(extent=None)  # releases before 1.0.0
     (code,) = codes("country", _one("country", country), figures["country"])
@@ -187,7 +187,7 @@ def series(
         ``figure_id``, ``source_id``, ``publisher`` and ``url`` of the
         representative figure (the value most independent sources report,
         then the narrowest interval; see
-        :func:`scamstats.corroboration.ranked`); ``baseline`` (its
+        :func:`scamstats.questions.corroboration.ranked`); ``baseline`` (its
         ``period_start`` as written, else its campaign); ``increment_low`` and
         ``increment_high``, the change since the previous row as an interval,
         empty where unbounded, on the first row and across a baseline change;
@@ -198,9 +198,9 @@ def series(
         of one wire story counted once, reporting the same value with the
         same qualifier besides the
         representative's); ``source_ids`` (every source for this date, the
-        representative's first: an :class:`~scamstats.ids.Ids` tuple, which
+        representative's first: an :class:`~scamstats.questions.ids.Ids` tuple, which
         ``to_csv()`` writes as one cell of ids separated by spaces and
-        :meth:`~scamstats.ids.Ids.parse` reads back).
+        :meth:`~scamstats.questions.ids.Ids.parse` reads back).
 
     Raises
     ------

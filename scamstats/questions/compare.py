@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
-from .choices import ChoiceError, Codes, When, codes, metrics, one_of, when
+from ..choices import ChoiceError, Codes, When, codes, metrics, one_of, when
 from .corroboration import collapse
 from .query import as_of, with_sources
 from .series import baselines
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
+    from ..dataset import Dataset
 
 By = Literal["country", "reported_by", "nationality"]
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -92,7 +92,7 @@ def compare(
     period
         Instead of ``at``: one year (``"2025"``), quarter (``"2025Q3"``) or
         month (``"2025-07"``); each row is then the per-period total of
-        :func:`scamstats.totals.totals`.
+        :func:`scamstats.questions.totals.totals`.
     by
         ``"country"`` (the default): one row per country where it happened,
         counting everyone. ``"reported_by"``: one row per reporting authority
@@ -109,7 +109,7 @@ def compare(
         As of a date, the columns :data:`COMPARE_COLUMNS`: the group
         (``country``, ``reported_by``, ``nationality``), the ``metric``, the
         representative figure of the latest as-of date (chosen as in
-        :func:`scamstats.series.series`) with its ``period_start``,
+        :func:`scamstats.questions.series.series`) with its ``period_start``,
         ``period_end``, ``baseline`` (what it counts from), ``age_days`` (days
         from its as-of date to ``at``, or to today), ``stale``, value,
         interval, ``conflict``, ``corroborated_by``, source and
@@ -161,7 +161,7 @@ def compare(
 
 
 def _for_period(ds: Dataset, figures: pd.DataFrame, period: str, by: str) -> pd.DataFrame:
-    """One row per group and metric: the per-period total of :func:`scamstats.totals.totals` for ``period``."""
+    """One row per group and metric: the per-period total of :func:`.totals.totals` for ``period``."""
     from .totals import totals
 
     if by == "reported_by":

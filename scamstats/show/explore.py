@@ -36,10 +36,10 @@ from typing import TYPE_CHECKING, TypedDict
 
 import pandas as pd
 
-from .dates import written_dates
+from ..dates import written_dates
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
+    from ..dataset import Dataset
 
 FIGURE_COLUMNS = (
     "figure_id",
@@ -138,7 +138,7 @@ def series_points(ds: Dataset, country: str, metric: str, nationality: str | Non
 
 def explore_data(ds: Dataset) -> ExploreData:
     """Every figure with its source, the country names and every total series, ready for ``json.dumps``."""
-    from .cite import country_name
+    from ..questions.cite import country_name
 
     sources = ds.sources.reset_index(drop=True)
     position = pd.Series(range(len(sources)), index=sources["source_id"])

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .choices import Codes, When, as_list, codes, metrics, one_of, when
-from .dates import last_days
+from ..choices import Codes, When, as_list, codes, metrics, one_of, when
+from ..dates import last_days
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
+    from ..dataset import Dataset
 
 SOURCE_COLUMNS = ("publisher", "wire", "url", "published")
 """Columns of the sources table that :func:`with_sources` adds to figures."""
@@ -94,7 +94,7 @@ def query(
     >>> set(to_thailand["destination"]), set(to_thailand["extent"])
     ({'THA'}, {'operation'})
     """
-    from .vocabularies import EXTENTS, SOURCE_KINDS
+    from ..vocabularies import EXTENTS, SOURCE_KINDS
 
     figures = ds.figures
     keep = pd.Series(True, index=figures.index)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .schema import TABLES
+from ..schema import TABLES
 
 
 @dataclass(frozen=True)

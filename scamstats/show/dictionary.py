@@ -14,10 +14,10 @@ from typing import Any
 
 import pandas as pd
 
-from .datapackage import table_schema
-from .load import load
-from .schema import NATURAL_KEY, TABLES
-from .vocabularies import EXTENT_MEANINGS
+from ..load import load
+from ..release.datapackage import table_schema
+from ..schema import NATURAL_KEY, TABLES
+from ..vocabularies import EXTENT_MEANINGS
 
 
 def _constraints(field: dict[str, Any]) -> str:

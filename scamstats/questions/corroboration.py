@@ -24,9 +24,9 @@ import math
 
 import pandas as pd
 
+from ..intervals import QUALIFIERS
+from ..wires import same_outlet
 from .ids import Ids
-from .intervals import QUALIFIERS
-from .wires import same_outlet
 
 GROUP_COLUMNS = ("conflict", "corroborated_by", "source_ids")
 """Columns :func:`collapse` adds to the representative figures."""

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from .dataset import Dataset
+from ..dataset import Dataset
 
 TABLES = ("figures", "sources", "events", "metrics")
 Bump = Literal["major", "minor", "patch"]
@@ -58,7 +58,7 @@ def as_text(frame: pd.DataFrame) -> pd.DataFrame:
     A partial date compares as its source wrote it (``2025-07``), so releases that store it as a different
     day of its period (the first in 0.x, the last from 1.0.0 on) do not differ.
     """
-    from .dates import written_dates
+    from ..dates import written_dates
 
     out = pd.DataFrame(index=frame.index)
     for name, column in frame.items():
@@ -280,10 +280,10 @@ def _as_dataset(release: Dataset | str | os.PathLike[str]) -> Dataset:
     if isinstance(release, Dataset):
         return release
     if isinstance(release, os.PathLike):
-        from .load import read_folder
+        from ..load import read_folder
 
         return read_folder(Path(release))
-    from .load import load
+    from ..load import load
 
     return load(version=release)
 

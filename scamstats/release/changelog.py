@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import re
 
-from .datadiff import Diff, phrase
+from .diff import Diff, phrase
 
 
 def data_entry(d: Diff, released: str) -> str:
     """The CHANGELOG entry of the release ``d.new``, from its differences with ``d.old``.
 
     >>> import scamstats
-    >>> from scamstats.datadiff import diff, nothing_like
+    >>> from scamstats.release.diff import diff, nothing_like
     >>> ds = scamstats.load()
     >>> data_entry(diff(nothing_like(ds), ds), "2026-01-01").startswith(f"- Dataset {ds.version} (2026-01-01)")
     True

@@ -125,8 +125,8 @@ def fetch(version: str) -> Path:
     A file lock in the cache folder (``.X.Y.Z.lock``) makes processes that fetch the same version at
     once take turns: the first downloads, the others wait and then find the files cached.
 
-    Raises :class:`~scamstats.registry.UnknownVersionError`, :class:`DownloadError`,
-    :class:`HashMismatchError` or :class:`~scamstats.registry.NewerFormatError`.
+    Raises :class:`~scamstats.release.registry.UnknownVersionError`, :class:`DownloadError`,
+    :class:`HashMismatchError` or :class:`~scamstats.release.registry.NewerFormatError`.
     """
     names = files_of(version, POOCH.registry)
     POOCH.abspath.mkdir(parents=True, exist_ok=True)

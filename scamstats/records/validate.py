@@ -17,15 +17,16 @@ from typing import Any
 import pandas as pd
 import pandera.errors
 
-from .choices import did_you_mean
-from .columns import column_names
-from .dates import first_days
+from ..choices import did_you_mean
+from ..dates import first_days
+from ..problems import Problem
+from ..schema import KEY_COLUMNS, TABLES
+from ..vocabularies import COUNTRIES, CURRENCIES, embedded_scheme, url_identity
+from ..wires import FILE_NAME, shipped_aliases
 from .derive import derive_figures
-from .problems import Problem
-from .records import Input, Rows, read_input
-from .schema import KEY_COLUMNS, TABLES
-from .vocabularies import COUNTRIES, CURRENCIES, embedded_scheme, url_identity
-from .wires import FILE_NAME, check_wires, read_vocabulary, shipped_aliases
+from .fields import column_names
+from .reader import Input, Rows, read_input
+from .wire_vocabulary import check_wires, read_vocabulary
 
 COUNTRY_COLUMNS = ("country", "reported_by", "nationality", "destination")
 """Columns holding ISO 3166-1 alpha-3 codes."""

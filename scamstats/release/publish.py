@@ -6,7 +6,7 @@ shipped in the package, refreshes the bundled copy, sets the version in
 ``datasets/dataset.yaml``, rewrites ``CITATION.cff`` and adds the "Data" entry
 to ``CHANGELOG.md``. It refuses to overwrite a release and refuses a version
 number that does not fit the changes since the previous release (Data
-Package Version rules, see :meth:`scamstats.datadiff.Diff.bump`).
+Package Version rules, see :meth:`scamstats.release.diff.Diff.bump`).
 
 >>> next_version("0.1.3", "minor")
 '0.2.0'
@@ -24,11 +24,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..citation import Citation
+from ..load import read_folder, read_release
 from .build import checked_frames, dataset_meta, release_bytes, release_files, stale_files, write_release
 from .changelog import add_data_entry, data_entry
-from .citation import Citation
-from .datadiff import Bump, Diff, diff, nothing_like
-from .load import read_folder, read_release
+from .diff import Bump, Diff, diff, nothing_like
 from .registry import REGISTRY_HEADER, parse_registry, parse_version, registered_versions, sha256
 
 

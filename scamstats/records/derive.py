@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 from pandas.arrays import IntegerArray
 
-from .dates import last_days
-from .intervals import QUALIFIERS, bounds
-from .schema import NATURAL_KEY, TABLES
+from ..dates import last_days
+from ..intervals import QUALIFIERS, bounds
+from ..schema import NATURAL_KEY, TABLES
 
 
 def key_dates(first: pd.Series, precision: pd.Series) -> list[str]:

@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
-from .choices import ChoiceError, one_of
-from .citation import Citation
-from .render import QUALIFIER_WORDS
+from ..choices import ChoiceError, one_of
+from ..citation import Citation
+from ..intervals import QUALIFIER_WORDS
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
+    from ..dataset import Dataset
 
 Style = Literal["text", "bibtex", "apa", "csl-json"]
 STYLES: tuple[Style, ...] = ("text", "bibtex", "apa", "csl-json")
@@ -153,7 +153,7 @@ def cite_figure(ds: Dataset, figure_id: str) -> str:
     >>> f"scamstats dataset version {ds.version}, figure {figure['figure_id']}" in text
     True
     """
-    from .dates import format_partial_date
+    from ..dates import format_partial_date
 
     found = ds.figures[ds.figures["figure_id"] == figure_id.strip()]
     if found.empty:

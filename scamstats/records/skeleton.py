@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime
 
-from .columns import record_fields
-from .schema import TABLES
-from .vocabularies import EVENT_KINDS, EXTENTS, SOURCE_KINDS
+from ..schema import TABLES
+from ..vocabularies import EVENT_KINDS, EXTENTS, SOURCE_KINDS
+from .fields import record_fields
 
 _DATE = "2025, 2025-07 or 2025-07-18"
 _HINTS = {

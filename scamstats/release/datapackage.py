@@ -4,7 +4,7 @@ The descriptor uses only features common to Frictionless Data Package v1 and
 v2, and passes ``frictionless validate``. :func:`scamstats.load` reads the
 field types back from it, which is how it learns column types without
 importing pandera. Two properties are scamstats' own: ``releaseFormat`` (the
-layout of the release, see :data:`~scamstats.registry.RELEASE_FORMAT`) and the
+layout of the release, see :data:`~scamstats.release.registry.RELEASE_FORMAT`) and the
 dataset metadata that citations are made from (see :mod:`scamstats.citation`).
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..schema import TABLES
 from .registry import RELEASE_FORMAT
-from .schema import TABLES
 
 RESOURCE_ORDER = ("figures", "sources", "events", "metrics")
 PRIMARY_KEYS = {"figures": "figure_id", "sources": "source_id", "events": "event_id", "metrics": "metric"}

@@ -16,17 +16,17 @@ from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
-from .choices import ChoiceError, Codes, When
-from .compare import By, compare
-from .series import series, series_figures
-from .totals import totals
+from ..choices import ChoiceError, Codes, When
+from ..questions.compare import By, compare
+from ..questions.series import series, series_figures
+from ..questions.totals import totals
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from .dataset import Dataset
-    from .totals import Freq
+    from ..dataset import Dataset
+    from ..questions.totals import Freq
 
 _MARKERS = ("o", "s", "D", "v", "P", "X", "*")
 _LINE = "#1f5a96"
@@ -86,7 +86,7 @@ def plot_series(
 ) -> Figure:
     """Plot a counter over time: one line per baseline, its interval band, single operations, and events.
 
-    The arguments select the counter as in :func:`scamstats.series.series`.
+    The arguments select the counter as in :func:`scamstats.questions.series.series`.
     Each baseline (what the counts run from) is a line of its own colour, so
     counts from different starts are never joined; the shaded band spans
     ``value_low`` to ``value_high`` (an upward triangle marks a point with no
@@ -101,7 +101,7 @@ def plot_series(
     ds
         The dataset.
     country, metric, nationality, place, scope, destination, baseline, extent
-        As for :func:`scamstats.series.series`.
+        As for :func:`scamstats.questions.series.series`.
     ax
         matplotlib axes to draw on; a new figure is made when ``None``.
 
@@ -124,7 +124,7 @@ def plot_series(
     >>> figure.axes[0].get_title()
     'Cambodia (KHM): arrested, counted from khm-2025-crackdown'
     """
-    from .cite import country_name
+    from ..questions.cite import country_name
 
     options: dict[str, Any] = {
         "nationality": nationality,
@@ -212,7 +212,7 @@ def plot_totals(
     destination: str | None = None,
     ax: Axes | None = None,
 ) -> Figure:
-    """Bar chart of :func:`scamstats.totals.totals`: how many in each period, and how that is known.
+    """Bar chart of :func:`scamstats.questions.totals.totals`: how many in each period, and how that is known.
 
     Each bar rises to the period's ``low``; a whisker reaches ``high`` where
     the interval is bounded, and an upward triangle marks a lower bound (a
@@ -226,8 +226,8 @@ def plot_totals(
     >>> figure.axes[0].get_title()
     'Cambodia (KHM): arrested per year'
     """
-    from .cite import country_name
-    from .render import span
+    from ..questions.cite import country_name
+    from .tables import span
 
     found = totals(ds, country, metric, freq=freq, nationality=nationality, place=place, destination=destination)
     if found.empty:
@@ -334,14 +334,14 @@ def plot_compare(
     by: By = "country",
     ax: Axes | None = None,
 ) -> Figure:
-    """Bar chart of :func:`scamstats.compare.compare`: each country's latest total, its interval and as-of date.
+    """Bar chart of :func:`~scamstats.questions.compare.compare`: each country's latest total, interval and date.
 
     Parameters
     ----------
     ds
         The dataset.
     metric, countries, at, by
-        As for :func:`scamstats.compare.compare`.
+        As for :func:`scamstats.questions.compare.compare`.
     ax
         matplotlib axes to draw on; a new figure is made when ``None``.
 
@@ -360,8 +360,8 @@ def plot_compare(
     >>> figure.axes[0].get_title()
     'deported: latest total per country as of 2025-12-31'
     """
-    from .choices import when
-    from .render import as_written
+    from ..choices import when
+    from .tables import as_written
 
     table = compare(ds, metric, countries=countries, at=at, by=by)
     if table.empty:

@@ -17,10 +17,10 @@ from typing import Any
 
 import pandas as pd
 
+from ..problems import DataError
+from ..records.safe_yaml import plain, read_yaml
+from ..records.validate import check
 from .datapackage import RESOURCE_ORDER, descriptor
-from .problems import DataError
-from .validate import check
-from .yamlread import plain, read_yaml
 
 SORT_KEYS = {
     "figures": ["country", "metric", "period_end", "source_id", "figure_id"],
@@ -111,10 +111,10 @@ def stale_files(files: dict[str, bytes], out: Path) -> list[str]:
 def build(root: Path, out: Path) -> dict[str, bytes]:
     """Validate ``root`` and write its build into ``out``; return the files written.
 
-    The build carries the version :func:`scamstats.release.build_files` gives it: the released version
+    The build carries the version :func:`scamstats.release.publish.build_files` gives it: the released version
     when the records are that release, else a development version.
     """
-    from .release import build_files
+    from .publish import build_files
 
     files = build_files(root)
     write_release(files, out)
