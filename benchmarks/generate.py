@@ -51,7 +51,7 @@ def record_text(number: int, per_file: int, rng: random.Random) -> str:
                 f"    reported_by: {reporter}",
                 "    attributed_to: Ministry of the Interior",
                 f"    metric: {metric}",
-                "    extent: total",
+                f"    extent: {'total' if metric == 'arrested' else 'operation'}",  # other metrics: single raids
                 f"    value: {value}",
                 f"    qualifier: {qualifier}",
                 f"    period_start: {start.isoformat()}",

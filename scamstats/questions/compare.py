@@ -134,11 +134,10 @@ def compare(
     if at is not None and period is not None:
         raise ChoiceError("give either at (a date) or period (a year, quarter or month), not both")
     chosen = metrics(metric, ds.metrics["metric"])
-    figures = ds.figures
-    keep = figures["metric"].isin(chosen)
-    keep &= figures["nationality"].notna() if by == "nationality" else figures["nationality"].isna()
+    figures = ds.figures[ds.figures["metric"].isin(chosen)]  # narrow first: the rest runs on these rows only
+    keep = figures["nationality"].notna() if by == "nationality" else figures["nationality"].isna()
     if countries is not None:
-        keep &= figures["country"].isin(codes("country", countries, figures["country"]))
+        keep &= figures["country"].isin(codes("country", countries, ds.figures["country"]))
     if period is not None:
         candidates = keep & figures["extent"].isin(["total", "operation"]) if "extent" in figures else keep
         return _for_period(ds, figures[candidates.fillna(False).astype(bool)], period, by)
@@ -146,10 +145,10 @@ def compare(
     if "extent" in figures:
         keep &= figures["extent"] == "total"
         keep &= figures["destination"].isna() | (figures["destination"] == figures["nationality"])
+    figures = figures[keep.fillna(False).astype(bool)]
     dated = as_of(figures)
     day = when("at", at, end=True) if at is not None else pd.Timestamp(datetime.date.today())
-    keep &= dated <= day
-    mask = keep.fillna(False).astype(bool)
+    mask = (dated <= day).to_numpy(dtype=bool)
     group = [*GROUPS[by], "metric"]
     chosen_rows = figures[mask].assign(as_of=dated[mask])
     latest = chosen_rows[chosen_rows["as_of"] == chosen_rows.groupby(group)["as_of"].transform("max")]

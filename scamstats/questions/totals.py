@@ -152,16 +152,16 @@ def _selected(
         raise ChoiceError(f"dataset {ds.version} has no extent column; per-period totals need 1.0.0 or later")
     if not isinstance(metric, str):
         raise ChoiceError(f"metric: give one metric, not {metric!r}")
-    figures = ds.figures
-    (code,) = codes("country", country, figures["country"])
+    (code,) = codes("country", country, ds.figures["country"])
     (name,) = metrics(metric, ds.metrics["metric"])
-    keep = (figures["country"] == code) & (figures["metric"] == name) & figures["scope"].isna()
+    figures = ds.figures[(ds.figures["metric"] == name).to_numpy(dtype=bool)]  # narrow first
+    keep = (figures["country"] == code) & figures["scope"].isna()
     keep &= figures["extent"].isin(["total", "operation"])
     for column, wanted in (("nationality", nationality), ("destination", destination)):
         if wanted is None:
             keep &= figures[column].isna()
         else:
-            keep &= (figures[column] == codes(column, wanted, figures[column])[0]).fillna(False)
+            keep &= (figures[column] == codes(column, wanted, ds.figures[column])[0]).fillna(False)
     if place is None:
         keep &= figures["place"].isna() | (figures["extent"] == "operation")
     else:
@@ -215,22 +215,31 @@ def _differences(figures: pd.DataFrame, code: str) -> dict[pd.Period, _Found]:
         return found
     points = collapse(counters.assign(counted_from=baselines(counters)), ["counted_from", "metric", "period_end"])
     points = points[points["counted_from"].notna()]
-    for _, counter in points.groupby(["counted_from", "metric"], sort=True):
-        by_day: dict[pd.Timestamp, tuple[tuple[int, int | None], str]] = {
-            pd.Timestamp(day): ((int(low), _high(high)), str(figure_id))
-            for day, low, high, figure_id in zip(
-                counter["period_end"], counter["value_low"], counter["value_high"], counter["figure_id"], strict=True
-            )
-        }
-        for day, (here, end_id) in by_day.items():
-            period = day.to_period(code)
-            before = by_day.get(period.start_time - pd.Timedelta(days=1))
-            if period.end_time.normalize() != day or before is None:
-                continue
-            low, high = increment(before[0], here)
-            if high is None and (low or 0) <= 0:
-                continue  # "≥ 0" says nothing: leave the period to another method
-            found[period] = _row(max(0, low or 0), high, "difference", [before[1], end_id])
+    # one pass over the columns (no group-by-group loop, so that long series stay fast)
+    highs = points["value_high"].astype(object).where(points["value_high"].notna(), None)
+    by_day: dict[tuple[str, str, pd.Timestamp], tuple[tuple[int, int | None], str]] = {
+        (start, name, day): ((low, high), figure_id)
+        for start, name, day, low, high, figure_id in zip(
+            points["counted_from"].astype(str).tolist(),
+            points["metric"].astype(str).tolist(),
+            points["period_end"].tolist(),
+            points["value_low"].astype("int64").tolist(),
+            highs.tolist(),
+            points["figure_id"].astype(str).tolist(),
+            strict=True,
+        )
+    }
+    for (start, name, day), (here, end_id) in sorted(by_day.items()):
+        period = day.to_period(code)
+        if period.end_time.normalize() != day:
+            continue
+        before = by_day.get((start, name, period.start_time - pd.Timedelta(days=1)))
+        if before is None:
+            continue
+        low, high = increment(before[0], here)
+        if high is None and (low or 0) <= 0:
+            continue  # "≥ 0" says nothing: leave the period to another method
+        found[period] = _row(max(0, low or 0), high, "difference", [before[1], end_id])
     return found
 
 
