@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..choices import Codes, When, as_list, codes, metrics, one_of, when
+from ..choices import ChoiceError, Codes, When, as_list, codes, metrics, one_of, when
 from ..dates import last_days
 
 if TYPE_CHECKING:
@@ -27,6 +27,38 @@ def with_sources(ds: Dataset, figures: pd.DataFrame) -> pd.DataFrame:
     """``figures`` (rows of ``ds.figures``) with their source's publisher, wire, url and published date."""
     sources = ds.sources[["source_id", *SOURCE_COLUMNS]]
     return figures.merge(sources, on="source_id", how="left", validate="many_to_one")
+
+
+def matching(figures: pd.DataFrame, column: str, wanted: str | None, known: pd.Series) -> pd.Series:
+    """Which ``figures`` count what a selection asks for: ``column`` empty when ``wanted`` is ``None``, else equal.
+
+    Country codes (``nationality``, ``destination``, ...) must occur in ``known`` (the dataset's column); the
+    error names those that do. A list is refused: several values at once would mix counters.
+
+    >>> figures = pd.DataFrame({"nationality": ["VNM", None, "IDN"]})
+    >>> matching(figures, "nationality", None, figures["nationality"]).tolist()
+    [False, True, False]
+    >>> matching(figures, "nationality", "vnm", figures["nationality"]).tolist()
+    [True, False, False]
+    >>> matching(figures, "nationality", ["VNM", "IDN"], figures["nationality"])  # type: ignore[arg-type]
+    Traceback (most recent call last):
+    ...
+    scamstats.choices.ChoiceError: nationality: give one value, not ['VNM', 'IDN']: a series follows one counter; \
+use query() for several
+    """
+    if wanted is None:
+        result: pd.Series = figures[column].isna()
+        return result
+    if not isinstance(wanted, str):
+        raise ChoiceError(
+            f"{column}: give one value, not {wanted!r}: a series follows one counter; use query() for several"
+        )
+    value = codes(column, wanted, known)[0] if column in CODED else wanted
+    return (figures[column] == value).fillna(False).astype(bool)
+
+
+CODED = ("country", "reported_by", "nationality", "destination")
+"""Columns holding ISO 3166-1 alpha-3 codes, matched case-insensitively against the codes the data holds."""
 
 
 def as_of(figures: pd.DataFrame) -> pd.Series:

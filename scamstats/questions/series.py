@@ -28,11 +28,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..choices import ChoiceError, Codes, codes, metrics, one_of
+from ..choices import ChoiceError, Codes, metrics, one_of
 from ..dates import parse_partial_date, written_dates
 from ..intervals import increment
 from .corroboration import collapse
-from .query import with_sources
+from .query import matching, with_sources
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -86,40 +86,18 @@ def series_figures(
     from ..vocabularies import EXTENTS
 
     figures = ds.figures if "extent" in ds.figures else ds.figures.assign(extent=None)  # releases before 1.0.0
-    (code,) = codes("country", _one("country", country), figures["country"])
-    chosen = metrics(metric, ds.metrics["metric"])
-    keep = (figures["country"] == code) & figures["metric"].isin(chosen)
+    keep = matching(figures, "country", country, figures["country"]) & figures["metric"].isin(
+        metrics(metric, ds.metrics["metric"])
+    )
     if figures["extent"].notna().any():
         keep &= figures["extent"] == one_of("extent", extent, EXTENTS)
     selection = {"nationality": nationality, "place": place, "scope": scope, "destination": destination}
     for column, wanted in selection.items():
-        if column not in figures:
-            continue
-        if wanted is None:
-            keep &= figures[column].isna()
-        else:
-            one = _one(column, wanted)
-            value = codes(column, one, figures[column])[0] if column in ("nationality", "destination") else one
-            keep &= (figures[column] == value).fillna(False)
+        if column in figures:  # releases before 1.0.0 have no destination
+            keep &= matching(figures, column, wanted, figures[column])
     if baseline is not None:
         keep &= _baseline_filter(ds, figures, baseline)
     return with_sources(ds, figures[keep.astype(bool)])
-
-
-def _one(name: str, value: object) -> str:
-    """``value`` if it is one text; a list would mix counters, so it is refused.
-
-    >>> _one("nationality", ["VNM", "IDN"])
-    Traceback (most recent call last):
-    ...
-    scamstats.choices.ChoiceError: nationality: give one value, not ['VNM', 'IDN']: a series follows one counter; \
-use query() for several
-    """
-    if not isinstance(value, str):
-        raise ChoiceError(
-            f"{name}: give one value, not {value!r}: a series follows one counter; use query() for several"
-        )
-    return value
 
 
 def _baseline_filter(ds: Dataset, figures: pd.DataFrame, baseline: str | datetime.date) -> pd.Series:

@@ -34,11 +34,11 @@ from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
-from ..choices import ChoiceError, codes, metrics, one_of
+from ..choices import ChoiceError, metrics, one_of
 from ..intervals import increment
 from .corroboration import collapse
 from .ids import Ids
-from .query import with_sources
+from .query import matching, with_sources
 from .series import baselines
 
 if TYPE_CHECKING:
@@ -152,16 +152,12 @@ def _selected(
         raise ChoiceError(f"dataset {ds.version} has no extent column; per-period totals need 1.0.0 or later")
     if not isinstance(metric, str):
         raise ChoiceError(f"metric: give one metric, not {metric!r}")
-    (code,) = codes("country", country, ds.figures["country"])
     (name,) = metrics(metric, ds.metrics["metric"])
     figures = ds.figures[(ds.figures["metric"] == name).to_numpy(dtype=bool)]  # narrow first
-    keep = (figures["country"] == code) & figures["scope"].isna()
+    keep = matching(figures, "country", country, ds.figures["country"]) & figures["scope"].isna()
     keep &= figures["extent"].isin(["total", "operation"])
     for column, wanted in (("nationality", nationality), ("destination", destination)):
-        if wanted is None:
-            keep &= figures[column].isna()
-        else:
-            keep &= (figures[column] == codes(column, wanted, ds.figures[column])[0]).fillna(False)
+        keep &= matching(figures, column, wanted, ds.figures[column])
     if place is None:
         keep &= figures["place"].isna() | (figures["extent"] == "operation")
     else:
