@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +18,16 @@ from scamstats.questions.series import SERIES_COLUMNS
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
+    # os.environ, not the process's C environment: a terminal library loaded by the test runner may have put
+    # COLUMNS there, and these tests read the output as printed to a pipe, at its natural width
+    env = {name: value for name, value in os.environ.items() if name != "COLUMNS"}
     return subprocess.run(
-        [sys.executable, "-m", "scamstats.cli", *args], capture_output=True, text=True, check=False, timeout=120
+        [sys.executable, "-m", "scamstats.cli", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env=env,
     )
 
 
