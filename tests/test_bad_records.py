@@ -210,6 +210,14 @@ CASES = [
         ],
     ),
     (
+        "nationality on a metric that counts things",
+        lambda t: replace_line(t, 21, "    metric: raided_sites"),
+        [
+            "22: nationality: only metrics that count people or cases have a nationality, not assets_seized, "
+            "buildings_demolished, devices_seized, losses, raided_sites (got 'VNM')"
+        ],
+    ),
+    (
         "unknown destination",
         lambda t: insert_after(t, 17, "    destination: China"),
         ["18: destination: is not an ISO 3166-1 alpha-3 country code; did you mean CHN? (got 'China')"],

@@ -29,6 +29,7 @@ from .reader import Input, Rows, read_input
 from .wire_vocabulary import check_wires, read_vocabulary
 
 COUNTRY_COLUMNS = ("country", "reported_by", "nationality", "destination")
+PEOPLE_UNITS = ("persons", "cases")  # units of metrics whose figures may name a nationality
 """Columns holding ISO 3166-1 alpha-3 codes."""
 
 EARLIEST = datetime.date(2000, 1, 1)
@@ -240,6 +241,15 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
     )
 
     expected_unit = lookup(figures["metric"], metrics, "metric", "unit")
+    counts_things = expected_unit.notna() & ~expected_unit.isin(PEOPLE_UNITS)
+    things = ", ".join(sorted(metrics.loc[~metrics["unit"].isin(PEOPLE_UNITS), "metric"]))
+    at(
+        "figures",
+        figures["nationality"].notna() & counts_things,
+        "nationality",
+        f"only metrics that count people or cases have a nationality, not {things}",
+        figures["nationality"],
+    )
     money = expected_unit == "currency"
     at(
         "figures",
