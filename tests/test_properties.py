@@ -30,6 +30,8 @@ from scamstats.release.build import build
 COUNTRIES = ("KHM", "MMR", "LAO", "THA", "PHL", "VNM", "IDN", "MYS", "CHN", "KOR", "IND", "TWN", "USA", "GBR")
 COUNTS = ("arrested", "detained", "rescued", "deported", "repatriated", "raided_sites", "charged", "devices_seized")
 MONEY = ("assets_seized", "losses")
+THINGS = MONEY + ("raided_sites", "devices_seized")
+"""Metrics that count things, not people: their figures have no nationality."""
 MOVEMENTS = ("deported", "repatriated")
 LANGUAGES = ("en", "km", "th", "vi", "zh-Hans", "ko", "id", "ms", "my", "lo", "fil", "ja")
 WIRES = ("AP", "Xinhua", "CCTV News", "People's Daily Online", "reuters")
@@ -120,7 +122,7 @@ def record(draw: st.DrawFn, number: int) -> tuple[str, dict[str, Any]]:  # noqa:
         )
         if metric in MOVEMENTS and draw(st.booleans()):
             figure["destination"] = draw(st.sampled_from(COUNTRIES))
-        if draw(st.booleans()):
+        if metric not in THINGS and draw(st.booleans()):
             figure["nationality"] = draw(st.sampled_from(COUNTRIES))
         if events and draw(st.booleans()):
             figure["campaign"] = draw(st.sampled_from([e["event_id"] for e in events]))

@@ -242,7 +242,8 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
 
     expected_unit = lookup(figures["metric"], metrics, "metric", "unit")
     counts_things = expected_unit.notna() & ~expected_unit.isin(PEOPLE_UNITS)
-    things = ", ".join(sorted(metrics.loc[~metrics["unit"].isin(PEOPLE_UNITS), "metric"]))
+    thing_metrics = (metrics["unit"].notna() & ~metrics["unit"].isin(PEOPLE_UNITS)).fillna(False).astype(bool)
+    things = ", ".join(sorted(metrics.loc[thing_metrics, "metric"].dropna()))
     at(
         "figures",
         figures["nationality"].notna() & counts_things,
