@@ -30,7 +30,7 @@ from scamstats.release.build import build
 COUNTRIES = ("KHM", "MMR", "LAO", "THA", "PHL", "VNM", "IDN", "MYS", "CHN", "KOR", "IND", "TWN", "USA", "GBR")
 COUNTS = ("arrested", "detained", "rescued", "deported", "repatriated", "raided_sites", "charged", "devices_seized")
 MONEY = ("assets_seized", "losses")
-THINGS = MONEY + ("raided_sites", "devices_seized")
+THINGS = (*MONEY, "raided_sites", "devices_seized")
 """Metrics that count things, not people: their figures have no nationality."""
 MOVEMENTS = ("deported", "repatriated")
 LANGUAGES = ("en", "km", "th", "vi", "zh-Hans", "ko", "id", "ms", "my", "lo", "fil", "ja")
