@@ -29,8 +29,9 @@ from .reader import Input, Rows, read_input
 from .wire_vocabulary import check_wires, read_vocabulary
 
 COUNTRY_COLUMNS = ("country", "reported_by", "nationality", "destination")
-PEOPLE_UNITS = ("persons", "cases")  # units of metrics whose figures may name a nationality
 """Columns holding ISO 3166-1 alpha-3 codes."""
+PEOPLE_UNITS = ("persons", "cases")
+"""Units of the metrics whose figures may name a nationality: the others count things."""
 
 EARLIEST = datetime.date(2000, 1, 1)
 """No date in the dataset may be earlier than this."""
@@ -241,14 +242,13 @@ def dataset_rules(frames: dict[str, pd.DataFrame], rows: dict[str, Rows], today:
     )
 
     expected_unit = lookup(figures["metric"], metrics, "metric", "unit")
-    counts_things = expected_unit.notna() & ~expected_unit.isin(PEOPLE_UNITS)
-    thing_metrics = (metrics["unit"].notna() & ~metrics["unit"].isin(PEOPLE_UNITS)).fillna(False).astype(bool)
-    things = ", ".join(sorted(metrics.loc[thing_metrics, "metric"].dropna()))
+    counts_things = (metrics["unit"].notna() & ~metrics["unit"].isin(PEOPLE_UNITS)).fillna(False).astype(bool)
+    things = sorted(metrics.loc[counts_things, "metric"].dropna())
     at(
         "figures",
-        figures["nationality"].notna() & counts_things,
+        figures["nationality"].notna() & figures["metric"].isin(things),
         "nationality",
-        f"only metrics that count people or cases have a nationality, not {things}",
+        f"only metrics that count people or cases have a nationality, not {', '.join(things)}",
         figures["nationality"],
     )
     money = expected_unit == "currency"
